@@ -1,0 +1,5 @@
+package org.heatdesk.platform;
+
+/** The body of every refused API request: a stable code, a message in the caller's language, the field. */
+public record ApiError(String code, String message, String field) {
+}

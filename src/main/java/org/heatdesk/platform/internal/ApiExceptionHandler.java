@@ -1,0 +1,153 @@
+package org.heatdesk.platform.internal;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.heatdesk.platform.ApiError;
+import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.HeatDeskException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every refusal on the REST API into {@code {"code","message","field"}} in the caller's
+ * language with the right status. No stack trace ever leaves the server.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final MessageSource messages;
+
+	private final AuditTrail audit;
+
+	ApiExceptionHandler(MessageSource messages, AuditTrail audit) {
+		this.messages = messages;
+		this.audit = audit;
+	}
+
+	@ExceptionHandler(HeatDeskException.class)
+	ResponseEntity<ApiError> heatDesk(HeatDeskException e, HttpServletRequest request) {
+		return refuse(e.status(), e.code(), message(e.messageKey(), e.args()), e.field(), request);
+	}
+
+	@ExceptionHandler(BindException.class)
+	ResponseEntity<ApiError> invalid(BindException e, HttpServletRequest request) {
+		FieldError error = e.getFieldError();
+		if (error == null) {
+			return refuse(HttpStatus.BAD_REQUEST, "VALIDATION", message("error.VALIDATION"), null, request);
+		}
+		String text = messages.getMessage(error, locale());
+		return refuse(HttpStatus.BAD_REQUEST, "VALIDATION", text, error.getField(), request);
+	}
+
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
+		var result = e.getParameterValidationResults().stream().findFirst();
+		String field = result.map(r -> r.getMethodParameter().getParameterName()).orElse(null);
+		String text = result.flatMap(r -> r.getResolvableErrors().stream().findFirst())
+			.map(r -> messages.getMessage(r, locale()))
+			.orElse(message("error.VALIDATION"));
+		return refuse(HttpStatus.BAD_REQUEST, "VALIDATION", text, field, request);
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+		return refuse(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", message("error.MALFORMED_BODY"), null, request);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+		return refuse(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", message("error.BAD_PARAMETER", e.getName()), e.getName(), request);
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+		return refuse(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", message("error.MISSING_PARAMETER", e.getParameterName()),
+				e.getParameterName(), request);
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+		return refuse(HttpStatus.BAD_REQUEST, "MISSING_HEADER", message("error.MISSING_HEADER", e.getHeaderName()),
+				e.getHeaderName(), request);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+		return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "UPLOAD_TOO_LARGE", message("error.UPLOAD_TOO_LARGE"), null, request);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ApiError> concurrent(OptimisticLockingFailureException e, HttpServletRequest request) {
+		return refuse(HttpStatus.CONFLICT, "CONCURRENT_CHANGE", message("error.CONCURRENT_CHANGE"), null, request);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ApiError> denied(AccessDeniedException e, HttpServletRequest request) {
+		return refuse(HttpStatus.FORBIDDEN, "FORBIDDEN", message("error.FORBIDDEN"), null, request);
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+		return refuse(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", message("error.METHOD_NOT_ALLOWED"), null, request);
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ApiError> noResource(NoResourceFoundException e, HttpServletRequest request) {
+		return refuse(HttpStatus.NOT_FOUND, "NOT_FOUND", message("error.NOT_FOUND"), null, request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(new ApiError("INTERNAL", message("error.INTERNAL"), null));
+	}
+
+	private ResponseEntity<ApiError> refuse(HttpStatus status, String code, String text, String field, HttpServletRequest request) {
+		if (status != HttpStatus.NOT_FOUND) {
+			try {
+				audit.recordSecurityEvent(null, "REQUEST_REFUSED", "request", request.getMethod() + " " + request.getRequestURI(),
+						Map.of("status", status.value(), "code", code, "field", field == null ? "" : field));
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not audit a refused request: {}", e.getMessage());
+			}
+		}
+		return ResponseEntity.status(status).body(new ApiError(code, text, field));
+	}
+
+	private String message(String key, Object... args) {
+		return messages.getMessage(key, args, key, locale());
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+}

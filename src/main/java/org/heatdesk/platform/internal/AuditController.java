@@ -1,0 +1,112 @@
+package org.heatdesk.platform.internal;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The auditor's view of the trail, and the chain verification. */
+@Controller
+@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+class AuditController {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final JdbcClient jdbc;
+
+	private final AuditChainVerifier verifier;
+
+	private final ZoneId zone;
+
+	AuditController(JdbcClient jdbc, AuditChainVerifier verifier, PlatformConfiguration.CompanyProperties company) {
+		this.jdbc = jdbc;
+		this.verifier = verifier;
+		this.zone = company.zone();
+	}
+
+	record AuditEntry(long id, java.time.Instant occurredAt, String actor, String actorAddress, String action,
+			String entityType, String entityId, String beforeState, String afterState, boolean sealed) {
+	}
+
+	@GetMapping("/api/v1/audit/verify")
+	@ResponseBody
+	AuditChainVerifier.Result verify() {
+		return verifier.verify();
+	}
+
+	@GetMapping("/audit")
+	@Transactional(readOnly = true)
+	String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Long before, Model model) {
+		StringBuilder sql = new StringBuilder("select * from platform_audit_event where 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (notBlank(actor)) {
+			sql.append(" and actor = ?");
+			params.add(actor.trim());
+		}
+		if (notBlank(action)) {
+			sql.append(" and action = ?");
+			params.add(action.trim());
+		}
+		if (notBlank(entityType)) {
+			sql.append(" and entity_type = ?");
+			params.add(entityType.trim());
+		}
+		if (notBlank(entityId)) {
+			sql.append(" and entity_id = ?");
+			params.add(entityId.trim());
+		}
+		if (from != null) {
+			sql.append(" and occurred_at >= ?");
+			params.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));
+		}
+		if (to != null) {
+			sql.append(" and occurred_at < ?");
+			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+		}
+		if (before != null) {
+			sql.append(" and id < ?");
+			params.add(before);
+		}
+		sql.append(" order by id desc limit ").append(PAGE_SIZE + 1);
+		List<AuditEntry> rows = jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("actor"), rs.getString("actor_address"), rs.getString("action"),
+					rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before_state"),
+					rs.getString("after_state"), rs.getString("hash") != null))
+			.list();
+		boolean more = rows.size() > PAGE_SIZE;
+		List<AuditEntry> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+		model.addAttribute("entries", page);
+		model.addAttribute("nextBefore", more ? page.get(page.size() - 1).id() : null);
+		model.addAttribute("actions", jdbc.sql("select distinct action from platform_audit_event order by 1").query(String.class).list());
+		model.addAttribute("entityTypes",
+				jdbc.sql("select distinct entity_type from platform_audit_event order by 1").query(String.class).list());
+		return "platform/audit";
+	}
+
+	@GetMapping("/audit/verify")
+	String verifyPage(Model model) {
+		model.addAttribute("result", verifier.verify());
+		return "platform/fragments/verify :: result";
+	}
+
+	private static boolean notBlank(String s) {
+		return s != null && !s.isBlank();
+	}
+}

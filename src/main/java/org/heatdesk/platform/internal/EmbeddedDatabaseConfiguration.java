@@ -1,0 +1,88 @@
+package org.heatdesk.platform.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a real PostgreSQL from the binaries on the classpath when no {@code spring.datasource.url}
+ * is configured, so one command runs HeatDesk and its data stays under {@code ./data/pg}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	static final String DATABASE = "heatdesk";
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(@Value("${heatdesk.embedded-db.dir:./data/pg}") String dir,
+			@Value("${heatdesk.embedded-db.ephemeral:false}") boolean ephemeral) throws IOException {
+		var builder = EmbeddedPostgres.builder()
+				// Spring closes the pool first and PostgreSQL after it; a JVM hook would race the pool.
+				.setRegisterShutdownHook(false)
+				.setServerConfig("max_connections", "200")
+				.setServerConfig("shared_buffers", "256MB")
+				.setServerConfig("timezone", "UTC");
+		if (!ephemeral) {
+			Path dataDir = Path.of(dir).toAbsolutePath().normalize();
+			Files.createDirectories(dataDir.getParent());
+			builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+			log.info("Embedded PostgreSQL keeps its data in {}", dataDir);
+		}
+		return builder.start();
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(EmbeddedPostgres postgres,
+			@Value("${heatdesk.embedded-db.pool-size:20}") int poolSize) throws SQLException {
+		createDatabaseIfMissing(postgres.getPostgresDatabase());
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(poolSize);
+		config.setPoolName("heatdesk");
+		return new HikariDataSource(config);
+	}
+
+	private static void createDatabaseIfMissing(DataSource admin) throws SQLException {
+		try (Connection c = admin.getConnection();
+				var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+			check.setString(1, DATABASE);
+			try (var rs = check.executeQuery()) {
+				if (!rs.next()) {
+					try (var create = c.createStatement()) {
+						create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+					}
+				}
+			}
+		}
+	}
+
+	static class NoDataSourceUrl implements org.springframework.context.annotation.Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+		}
+	}
+}

@@ -1,0 +1,43 @@
+package org.heatdesk.platform.internal;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.heatdesk.platform.NavItem;
+import org.heatdesk.platform.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PlatformConfiguration.CompanyProperties.class)
+class PlatformConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/**
+	 * @param name the company's name, shown in the layout and in phrases
+	 * @param zone the zone times are shown in; they are stored as UTC instants
+	 */
+	@ConfigurationProperties("heatdesk.company")
+	record CompanyProperties(@org.springframework.boot.context.properties.bind.DefaultValue("山东金鼎集团有限公司") String name,
+			@org.springframework.boot.context.properties.bind.DefaultValue("Asia/Shanghai") ZoneId zone) {
+	}
+
+	@Bean
+	NavItem auditNav() {
+		return new NavItem("nav.audit", "nav.audit.description", "/audit", Set.of(Role.AUDITOR, Role.ADMIN), 900, "u");
+	}
+
+	@Bean
+	NavItem apiKeysNav() {
+		return new NavItem("nav.apiKeys", "nav.apiKeys.description", "/admin/api-keys", Set.of(Role.ADMIN), 920, null);
+	}
+}

@@ -1,0 +1,144 @@
+package org.heatdesk.platform.internal;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.heatdesk.platform.ApiKeyScope;
+import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * Three filter chains: the REST API (stateless, HTTP Basic for staff, {@code X-Api-Key} for
+ * integrations, JSON errors), the actuator (health open, metrics for ADMIN or a metrics key), and
+ * the pages (form login, CSRF on every form, a strict content security policy).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(ApiKeys keys, AuditTrail audit, JsonErrorWriter errors) {
+		return new ApiKeyAuthenticationFilter(keys, audit, errors);
+	}
+
+	// A filter bean would otherwise also be registered with the servlet container for every path.
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterRegistration(
+			ApiKeyAuthenticationFilter filter) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, JsonErrorWriter errors)
+			throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> errors.write(request, response,
+					HttpServletResponse.SC_UNAUTHORIZED, unauthorizedCode(e), null)))
+			.addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((request, response, ex) -> errors.write(request, response,
+						HttpServletResponse.SC_UNAUTHORIZED, unauthorizedCode(ex), null))
+				.accessDeniedHandler((request, response, ex) -> errors.write(request, response,
+						HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", null)))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain actuatorChain(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, JsonErrorWriter errors)
+			throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasAnyAuthority(Role.ADMIN.authority(), ApiKeyScope.METRICS.authority()))
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> errors.write(request, response,
+					HttpServletResponse.SC_UNAUTHORIZED, unauthorizedCode(e), null)))
+			.addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pageChain(HttpSecurity http, AuditTrail audit) throws Exception {
+		http.authorizeHttpRequests(a -> a
+			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+					"/portal/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.exceptionHandling(e -> e.accessDeniedHandler(accessDenied(audit)))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.frameOptions(f -> f.deny())
+				.referrerPolicy(r -> r.policy(
+						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	private static AuthenticationFailureHandler loginFailure() {
+		return (request, response, e) -> {
+			String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "error";
+			String username = request.getParameter("username");
+			String query = "?" + reason + (username == null ? "" : "&username=" + java.net.URLEncoder.encode(username,
+					java.nio.charset.StandardCharsets.UTF_8));
+			response.sendRedirect(request.getContextPath() + "/login" + query);
+		};
+	}
+
+	private static AccessDeniedHandler accessDenied(AuditTrail audit) {
+		return (request, response, e) -> {
+			boolean csrf = e instanceof CsrfException;
+			audit.recordSecurityEvent(null, csrf ? "CSRF_REJECTED" : "ACCESS_DENIED", "request",
+					request.getMethod() + " " + request.getRequestURI(), Map.of("reason", e.getClass().getSimpleName()));
+			request.setAttribute("heatdesk.denied", csrf ? "csrf" : "role");
+			request.getRequestDispatcher("/denied").forward(request, response);
+		};
+	}
+
+	private static String unauthorizedCode(Exception e) {
+		if (e instanceof LockedException) {
+			return "ACCOUNT_LOCKED";
+		}
+		if (e instanceof DisabledException) {
+			return "ACCOUNT_DISABLED";
+		}
+		return "UNAUTHORIZED";
+	}
+}

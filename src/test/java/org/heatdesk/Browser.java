@@ -1,0 +1,141 @@
+package org.heatdesk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium for page tests. Without Chromium the test is skipped with a notice, except
+ * on CI ({@code CI=true}), where a missing browser fails the run. Every page visited can be saved
+ * as a screenshot under {@code target/screenshots/}.
+ */
+public final class Browser implements AutoCloseable {
+
+	/** An agent's desk. */
+	public static final Dimension DESK = new Dimension(1366, 768);
+
+	/** A technician's or customer's phone. */
+	public static final Dimension PHONE = new Dimension(390, 844);
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final ChromeDriver driver;
+
+	private final String base;
+
+	private final Path profile;
+
+	private Browser(ChromeDriver driver, String base, Path profile) {
+		this.driver = driver;
+		this.base = base;
+		this.profile = profile;
+	}
+
+	/** Opens Chromium at {@code size} (width × height) against the application on {@code port}. */
+	public static Browser open(int port, Dimension size) {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present) {
+			if ("true".equals(System.getenv("CI"))) {
+				throw new IllegalStateException("Chromium and chromedriver are required on CI: install chromium chromium-driver");
+			}
+			System.err.println("NOTICE: browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
+					+ "(apt-get install chromium chromium-driver fonts-wqy-microhei)");
+			Assumptions.abort("Chromium is not installed");
+		}
+		try {
+			Path profile = Files.createTempDirectory("heatdesk-chromium");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM.toFile());
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--disable-quic", "--lang=zh-CN", "--user-data-dir=" + profile,
+					"--window-size=" + size.getWidth() + "," + size.getHeight());
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+				.usingAnyFreePort()
+				.build();
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+			return new Browser(driver, "http://localhost:" + port, profile);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	public Browser go(String path) {
+		driver.get(base + path);
+		return this;
+	}
+
+	/** Logs in through the login form and waits for the home page. */
+	public Browser login(String username, String password) {
+		go("/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		return this;
+	}
+
+	public Browser logout() {
+		driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+		return this;
+	}
+
+	public WebElement find(By by) {
+		return waitFor(d -> d.findElement(by));
+	}
+
+	public String text(By by) {
+		return find(by).getText();
+	}
+
+	/** Waits up to 10 s for the condition to give a non-null, non-false value. */
+	public <T> T waitFor(Function<WebDriver, T> condition) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.until(condition);
+	}
+
+	/** Saves a screenshot of the current page as {@code target/screenshots/<name>.png}. */
+	public Path screenshot(String name) {
+		try {
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			Path file = dir.resolve(name + ".png");
+			Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+		try (var files = Files.walk(profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ignored) {
+			// a temporary profile left behind is harmless
+		}
+	}
+}
