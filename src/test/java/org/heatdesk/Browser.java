@@ -65,6 +65,11 @@ public final class Browser implements AutoCloseable {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 					"--disable-quic", "--lang=zh-CN", "--user-data-dir=" + profile,
 					"--window-size=" + size.getWidth() + "," + size.getHeight());
+			if (size.getWidth() < 500) {
+				// Desktop Chromium will not make a window narrower than 500 px: emulate the phone instead.
+				options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+						java.util.Map.of("width", size.getWidth(), "height", size.getHeight(), "pixelRatio", 2.0, "touch", true)));
+			}
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
 				.build();

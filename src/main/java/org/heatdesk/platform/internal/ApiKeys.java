@@ -128,7 +128,8 @@ class ApiKeys {
 		if (last == null || last.plusSeconds(USE_AUDIT_INTERVAL_SECONDS).isBefore(now)) {
 			lastAuditedUse.put(key.id(), now);
 			jdbc.sql("update platform_api_key set last_used_at = ? where id = ?").params(Timestamp.from(now), key.id()).update();
-			audit.record("API_KEY_USED", "api_key", key.id(), null, Map.of("name", key.name(), "scope", key.scope().value()));
+			audit.recordSecurityEvent("api-key:" + key.name(), "API_KEY_USED", "api_key", key.id(),
+					Map.of("name", key.name(), "scope", key.scope().value()));
 		}
 	}
 

@@ -96,8 +96,8 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, AuditTrail audit) throws Exception {
 		http.authorizeHttpRequests(a -> a
-			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-					"/portal/**")
+			.requestMatchers("/login", "/denied", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+					"/error", "/portal/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -20,7 +20,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("heatdesk_lang");
-		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+		// Pages are Chinese until the user picks English; API clients may ask with Accept-Language.
+		resolver.setDefaultLocaleFunction(request -> {
+			String accept = request.getHeader("Accept-Language");
+			boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+			if (api && accept != null && request.getLocale().getLanguage().equals("en")) {
+				return Locale.ENGLISH;
+			}
+			return Locale.SIMPLIFIED_CHINESE;
+		});
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
 	}

@@ -1,0 +1,66 @@
+package org.heatdesk.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.heatdesk.Browser;
+import org.heatdesk.HeatDeskTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@HeatDeskTest
+class ShellBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@ParameterizedTest(name = "{0} sees the home page of {1}")
+	@CsvSource({ "agent, AGENT, 接线员", "lead, TEAM_LEAD, 调度班长", "dispatcher, DISPATCHER, 派工调度",
+			"tech, TECHNICIAN, 维修人员", "manager, MANAGER, 管理人员", "admin, ADMIN, 系统管理员", "auditor, AUDITOR, 审计员" })
+	void eachDemoRoleLogsInAndSeesItsHomePage(String username, String role, String roleName) {
+		try (Browser browser = Browser.open(port, username.equals("tech") ? Browser.PHONE : Browser.DESK)) {
+			browser.login(username, "heatdesk2026");
+			String heading = browser.text(By.cssSelector("section[data-role='" + role + "'] h2"));
+			assertThat(heading).isEqualTo(roleName);
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("您好，" + username);
+			browser.screenshot("home-" + username);
+		}
+	}
+
+	@Test
+	void anAdministratorReachesStaffAndKeysButAnAgentIsRefused() {
+		try (Browser browser = Browser.open(port, Browser.DESK)) {
+			browser.login("admin", "heatdesk2026");
+			browser.go("/admin/staff");
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("员工账户");
+			assertThat(browser.driver().findElements(By.cssSelector("table.grid tbody tr"))).hasSizeGreaterThanOrEqualTo(12);
+			browser.screenshot("admin-staff-list");
+			browser.go("/admin/api-keys");
+			browser.screenshot("admin-api-keys");
+			browser.go("/audit");
+			browser.find(By.cssSelector("button[hx-get$='/audit/verify']")).click();
+			String verdict = browser.waitFor(d -> d.findElement(By.cssSelector("#verify-result .alert")).getText());
+			assertThat(verdict).startsWith("审计链完整");
+			browser.screenshot("audit-verified");
+		}
+		try (Browser browser = Browser.open(port, Browser.DESK)) {
+			browser.login("agent", "heatdesk2026");
+			browser.go("/admin/staff");
+			assertThat(browser.text(By.cssSelector(".alert-error"))).contains("无权访问");
+			assertThat(browser.driver().findElements(By.cssSelector("a[href='/admin/staff']"))).isEmpty();
+		}
+	}
+
+	@Test
+	void aWrongPasswordIsExplainedInTheChosenLanguage() {
+		try (Browser browser = Browser.open(port, Browser.DESK)) {
+			browser.go("/login?lang=en");
+			browser.login("agent", "not-the-password1");
+			assertThat(browser.text(By.cssSelector(".alert-error"))).startsWith("Wrong username or password");
+			browser.screenshot("login-error-en");
+			browser.go("/login?lang=zh_CN");
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package org.heatdesk.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.heatdesk.HeatDeskTest;
+import org.heatdesk.platform.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@HeatDeskTest
+class LoginLockoutTests {
+
+	static final String PASSWORD = "correct2026horse";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@Test
+	void theSixthLoginIsRefusedEvenWithTheRightPasswordUntilAnAdministratorUnlocks() throws Exception {
+		StaffView person = newAgent();
+		for (int i = 1; i <= 5; i++) {
+			assertThat(apiStatus(person.username(), "wrong-password-" + i)).as("attempt " + i).isEqualTo(401);
+		}
+		HttpResponse<String> sixth = api(person.username(), PASSWORD);
+		assertThat(sixth.statusCode()).isEqualTo(401);
+		assertThat(sixth.body()).contains("ACCOUNT_LOCKED");
+
+		List<String> events = jdbc.sql("select action from platform_audit_event where entity_type = 'staff' and entity_id = ? order by id")
+			.param(String.valueOf(person.id()))
+			.query(String.class)
+			.list();
+		assertThat(events).containsSubsequence("STAFF_CREATED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED",
+				"LOGIN_FAILED", "LOGIN_FAILED", "ACCOUNT_LOCKED", "LOGIN_REFUSED");
+
+		asAdmin(() -> staff.unlock(person.id()));
+		// logged in again: an agent may not verify the audit chain, so 403 rather than 401
+		assertThat(apiStatus(person.username(), PASSWORD)).isEqualTo(403);
+	}
+
+	@Test
+	void theLoginFormTellsTheUserTheAccountIsLocked() throws Exception {
+		StaffView person = newAgent();
+		for (int i = 0; i < 5; i++) {
+			apiStatus(person.username(), "nope-" + i);
+		}
+		FormLogin form = FormLogin.start(http, port);
+		HttpResponse<String> response = form.submit(person.username(), PASSWORD);
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElseThrow()).contains("/login?locked");
+	}
+
+	@Test
+	void aDeactivatedAccountCannotLogIn() throws Exception {
+		StaffView person = newAgent();
+		asAdmin(() -> staff.deactivate(person.id()));
+		HttpResponse<String> response = api(person.username(), PASSWORD);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("ACCOUNT_DISABLED");
+	}
+
+	private StaffView newAgent() {
+		String username = "lock" + Long.toString(System.nanoTime(), 36);
+		return asAdmin(() -> staff.create(new Staff.NewStaff(username, "测试", username.toUpperCase(), null, null,
+				EnumSet.of(Role.AGENT), PASSWORD)));
+	}
+
+	private int apiStatus(String user, String password) throws Exception {
+		return api(user, password).statusCode();
+	}
+
+	private HttpResponse<String> api(String user, String password) throws Exception {
+		String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit/verify"))
+			.header("Authorization", "Basic " + basic)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static <T> T asAdmin(java.util.function.Supplier<T> action) {
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+				List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+		try {
+			return action.get();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	static void asAdmin(Runnable action) {
+		asAdmin(() -> {
+			action.run();
+			return null;
+		});
+	}
+}
