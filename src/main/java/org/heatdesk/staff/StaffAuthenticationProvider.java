@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.StaffPrincipal;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -113,7 +114,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 			tx.executeWithoutResult(s -> staff.unlock(view.id()));
 		}
 		var authorities = view.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();
-		var result = UsernamePasswordAuthenticationToken.authenticated(view.username(), null, authorities);
+		var principal = new StaffPrincipal(view.username(), view.displayName());
+		var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
 		result.setDetails(authentication.getDetails());
 		return result;
 	}

@@ -17,14 +17,15 @@ class ShellBrowserTests {
 	int port;
 
 	@ParameterizedTest(name = "{0} sees the home page of {1}")
-	@CsvSource({ "agent, AGENT, 接线员", "lead, TEAM_LEAD, 调度班长", "dispatcher, DISPATCHER, 派工调度",
-			"tech, TECHNICIAN, 维修人员", "manager, MANAGER, 管理人员", "admin, ADMIN, 系统管理员", "auditor, AUDITOR, 审计员" })
-	void eachDemoRoleLogsInAndSeesItsHomePage(String username, String role, String roleName) {
+	@CsvSource({ "agent, AGENT, 接线员, 王丽", "lead, TEAM_LEAD, 调度班长, 李强", "dispatcher, DISPATCHER, 派工调度, 赵敏",
+			"tech, TECHNICIAN, 维修人员, 孙师傅", "manager, MANAGER, 管理人员, 周经理", "admin, ADMIN, 系统管理员, 系统管理员",
+			"auditor, AUDITOR, 审计员, 吴审计" })
+	void eachDemoRoleLogsInAndSeesItsHomePage(String username, String role, String roleName, String displayName) {
 		try (Browser browser = Browser.open(port, username.equals("tech") ? Browser.PHONE : Browser.DESK)) {
 			browser.login(username, "heatdesk2026");
 			String heading = browser.text(By.cssSelector("section[data-role='" + role + "'] h2"));
 			assertThat(heading).isEqualTo(roleName);
-			assertThat(browser.text(By.tagName("h1"))).isEqualTo("您好，" + username);
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("您好，" + displayName);
 			browser.screenshot("home-" + username);
 		}
 	}

@@ -39,6 +39,15 @@ class LayoutAdvice {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
+	@ModelAttribute("displayName")
+	String displayName(Authentication authentication) {
+		if (authentication == null) {
+			return null;
+		}
+		return authentication.getPrincipal() instanceof org.heatdesk.platform.StaffPrincipal staff ? staff.displayName()
+				: authentication.getName();
+	}
+
 	@ModelAttribute("userRoles")
 	Set<Role> userRoles(Authentication authentication) {
 		return Role.of(authentication);
