@@ -147,6 +147,45 @@ class NetworkPageController {
 		return "redirect:/network/substations/" + s.code();
 	}
 
+	/** The thresholds as typed; a missing value is refused. */
+	record ThresholdsForm(Double primarySupplyWarnMin, Double primarySupplyFaultMin, Double secondarySupplyWarnMin,
+			Double secondarySupplyFaultMin, Double pressureWarnMin, Double pressureWarnMax, Double pressureFaultMin,
+			Double pressureFaultMax, Double flowWarnMin, Double flowFaultMin) {
+
+		Thresholds thresholds() {
+			Double[] values = { primarySupplyWarnMin, primarySupplyFaultMin, secondarySupplyWarnMin, secondarySupplyFaultMin,
+					pressureWarnMin, pressureWarnMax, pressureFaultMin, pressureFaultMax, flowWarnMin, flowFaultMin };
+			String[] names = { "primarySupplyWarnMin", "primarySupplyFaultMin", "secondarySupplyWarnMin",
+					"secondarySupplyFaultMin", "pressureWarnMin", "pressureWarnMax", "pressureFaultMin", "pressureFaultMax",
+					"flowWarnMin", "flowFaultMin" };
+			for (int i = 0; i < values.length; i++) {
+				if (values[i] == null) {
+					throw HeatDeskException.badInput("REQUIRED", names[i]);
+				}
+			}
+			return new Thresholds(primarySupplyWarnMin, primarySupplyFaultMin, secondarySupplyWarnMin,
+					secondarySupplyFaultMin, pressureWarnMin, pressureWarnMax, pressureFaultMin, pressureFaultMax, flowWarnMin,
+					flowFaultMin);
+		}
+	}
+
+	@PostMapping("/network/substations/{code}/thresholds")
+	@PreAuthorize(MANAGE)
+	String thresholds(@PathVariable String code, ThresholdsForm form, RedirectAttributes redirect) {
+		SubstationView s = network.substationByCode(code)
+			.orElseThrow(() -> HeatDeskException.notFound("NETWORK_SUBSTATION_NOT_FOUND"));
+		try {
+			network.changeThresholds(s.id(), form.thresholds());
+			redirect.addFlashAttribute("notice", "network.substation.thresholds.saved");
+		}
+		catch (HeatDeskException e) {
+			redirect.addFlashAttribute("errorKey", e.messageKey());
+			redirect.addFlashAttribute("errorArgs", e.args());
+			redirect.addFlashAttribute("thresholdField", e.field());
+		}
+		return "redirect:/network/substations/" + s.code();
+	}
+
 	/** The outage form as typed: times as {@code yyyy-MM-ddTHH:mm} in the company's zone. */
 	record OutageForm(OutageKind kind, String title, String noticeText, String startsAt, String expectedRestoreAt,
 			List<Long> substationIds, String communities) {
