@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
+import static org.heatdesk.PropertyChecks.between;
+import static org.heatdesk.PropertyChecks.forAll;
+
 import org.junit.jupiter.api.Test;
 
 class StatusRulesTests {
@@ -76,28 +76,34 @@ class StatusRulesTests {
 		assertThat(StatusRules.next(OperatingStatus.MAINTENANCE, true, null, T, bad)).isEqualTo(OperatingStatus.MAINTENANCE);
 	}
 
-	@Property
-	void theStatusIsAlwaysDerivedAndNeverManual(@ForAll @DoubleRange(min = -40, max = 200) double primarySupply,
-			@ForAll @DoubleRange(min = -40, max = 200) double secondarySupply,
-			@ForAll @DoubleRange(min = 0, max = 4) double pressure, @ForAll @DoubleRange(min = 0, max = 20000) double flow) {
-		assertThat(StatusRules.derive(T, reading(primarySupply, secondarySupply, pressure, flow)))
-			.isIn(OperatingStatus.NORMAL, OperatingStatus.WARNING, OperatingStatus.FAULT);
+	@Test
+	void theStatusIsAlwaysDerivedAndNeverManual() {
+		forAll(1000, random -> assertThat(StatusRules.derive(T, reading(between(random, -40.0, 200.0),
+				between(random, -40.0, 200.0), between(random, 0.0, 4.0), between(random, 0.0, 20000.0))))
+			.isIn(OperatingStatus.NORMAL, OperatingStatus.WARNING, OperatingStatus.FAULT));
 	}
 
-	@Property
-	void worseningOneValueNeverImprovesTheStatus(@ForAll @DoubleRange(min = 0, max = 150) double secondarySupply,
-			@ForAll @DoubleRange(min = 0, max = 30) double drop, @ForAll @DoubleRange(min = 0, max = 2) double pressure,
-			@ForAll @DoubleRange(min = 0, max = 300) double flow) {
-		OperatingStatus before = StatusRules.derive(T, reading(95, secondarySupply, pressure, flow));
-		OperatingStatus after = StatusRules.derive(T, reading(95, secondarySupply - drop, pressure, flow));
-		assertThat(after.ordinal()).isGreaterThanOrEqualTo(before.ordinal());
+	@Test
+	void worseningOneValueNeverImprovesTheStatus() {
+		forAll(1000, random -> {
+			double secondarySupply = between(random, 0.0, 150.0);
+			double drop = between(random, 0.0, 30.0);
+			double pressure = between(random, 0.0, 2.0);
+			double flow = between(random, 0.0, 300.0);
+			OperatingStatus before = StatusRules.derive(T, reading(95, secondarySupply, pressure, flow));
+			OperatingStatus after = StatusRules.derive(T, reading(95, secondarySupply - drop, pressure, flow));
+			assertThat(after.ordinal()).isGreaterThanOrEqualTo(before.ordinal());
+		});
 	}
 
-	@Property
-	void theStatusFollowsTheSecondarySupplyBands(@ForAll @DoubleRange(min = 0, max = 120) double secondarySupply) {
-		OperatingStatus expected = secondarySupply < 38 ? OperatingStatus.FAULT
-				: secondarySupply < 45 ? OperatingStatus.WARNING : OperatingStatus.NORMAL;
-		assertThat(StatusRules.derive(T, reading(95, secondarySupply, 0.45, 120))).isEqualTo(expected);
+	@Test
+	void theStatusFollowsTheSecondarySupplyBands() {
+		forAll(1000, random -> {
+			double secondarySupply = between(random, 0.0, 120.0);
+			OperatingStatus expected = secondarySupply < 38 ? OperatingStatus.FAULT
+					: secondarySupply < 45 ? OperatingStatus.WARNING : OperatingStatus.NORMAL;
+			assertThat(StatusRules.derive(T, reading(95, secondarySupply, 0.45, 120))).isEqualTo(expected);
+		});
 	}
 
 	@Test
