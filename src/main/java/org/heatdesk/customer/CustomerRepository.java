@@ -1,6 +1,5 @@
 package org.heatdesk.customer;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -155,6 +154,10 @@ class CustomerRepository {
 				.params(customerId, i, phones.get(i), Phones.last4(phones.get(i)), communityId)
 				.update();
 		}
+	}
+
+	String maxDemoAccountNo() {
+		return jdbc.sql("select max(account_no) from customer where account_no ~ '^A[0-9]{7}$'").query(String.class).single();
 	}
 
 	long count() {
@@ -319,9 +322,5 @@ class CustomerRepository {
 
 	static String escapeLike(String s) {
 		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	static BigDecimal area(String s) {
-		return new BigDecimal(s);
 	}
 }

@@ -205,4 +205,8 @@ public class Customers {
 	Instant now() {
 		return clock.instant();
 	}
+
+	ZoneId zoneId() {
+		return zone;
+	}
 }
