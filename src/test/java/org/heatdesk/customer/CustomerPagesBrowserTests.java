@@ -67,7 +67,8 @@ class CustomerPagesBrowserTests {
 
 			browser.find(By.id("reveal-reason")).sendKeys("用户来电要求回拨");
 			browser.find(By.cssSelector("form.reveal button")).click();
-			browser.waitFor(d -> d.findElement(By.cssSelector("#phones .phone.revealed")).getText().equals(mobile));
+			browser.waitFor(d -> d.findElement(By.cssSelector("#phones .phone.revealed")).getText()
+				.equals(mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7)));
 			browser.screenshot("customer-page-phone-revealed");
 
 			browser.logout();
