@@ -78,7 +78,7 @@ class CustomerImport {
 	/** The outcome: how many data rows were read, how many stored (0 unless valid), the problems. */
 	record Report(String fileName, int rows, int imported, int problemCount, List<RowProblem> problems) {
 
-		boolean ok() {
+		public boolean ok() {
 			return problemCount == 0;
 		}
 	}
@@ -141,7 +141,8 @@ class CustomerImport {
 			count = add(problems, count, new RowProblem(firstRowOf.get(taken), "accountNo", "CUSTOMER_ACCOUNT_NO_TAKEN", taken));
 		}
 		if (count > 0) {
-			problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
+			problems.sort(java.util.Comparator.comparingInt(RowProblem::row)
+				.thenComparingInt(p -> p.column() == null ? -1 : COLUMNS.indexOf(p.column())));
 			return new Report(name, rows.size(), 0, count, problems);
 		}
 		writer.write(valid, List.of(), customers.now(), AuditTrail.currentActor());

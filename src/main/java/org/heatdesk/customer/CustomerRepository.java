@@ -229,7 +229,7 @@ class CustomerRepository {
 	record ContractRow(long id, long customerId, long templateId, String templateVersion, String templateTitle,
 			LocalDate signedOn, LocalDate validFrom, LocalDate validTo) {
 
-		boolean currentOn(LocalDate day) {
+		public boolean currentOn(LocalDate day) {
 			return !validFrom.isAfter(day) && !validTo.isBefore(day);
 		}
 	}

@@ -59,10 +59,15 @@ final class DemoCustomers {
 		SplittableRandom random = new SplittableRandom(seed * 1_000_003L + n);
 		CommunityView community = communities.get((int) (n % communities.size()));
 		long dwelling = n / communities.size();
-		int room = (int) (dwelling % ROOMS_PER_FLOOR) + 1;
-		int floor = (int) (dwelling / ROOMS_PER_FLOOR % FLOORS) + 1;
-		int unit = (int) (dwelling / (ROOMS_PER_FLOOR * FLOORS) % UNITS) + 1;
-		long building = dwelling / (ROOMS_PER_FLOOR * FLOORS * UNITS) + 1;
+		// Spread over the community's buildings (8 to 30 of them), then units, rooms and floors; a
+		// community that is full gets further buildings. Every n has its own dwelling.
+		int buildings = 8 + (int) (Math.floorMod(community.id() * 7919L, 23L));
+		long rest = dwelling / buildings;
+		int unit = (int) (rest % UNITS) + 1;
+		long perUnit = rest / UNITS;
+		int room = (int) (perUnit % ROOMS_PER_FLOOR) + 1;
+		int floor = (int) (perUnit / ROOMS_PER_FLOOR % FLOORS) + 1;
+		long building = dwelling % buildings + 1 + buildings * (perUnit / (ROOMS_PER_FLOOR * FLOORS));
 		String name = name(random);
 		List<String> phones = new ArrayList<>(2);
 		int kind = random.nextInt(100);
