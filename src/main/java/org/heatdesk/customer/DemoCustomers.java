@@ -109,11 +109,16 @@ final class DemoCustomers {
 	}
 
 	static String mobile(SplittableRandom random) {
-		return MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)] + String.format("%08d", random.nextInt(100_000_000));
+		return MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)] + pad(random.nextInt(100_000_000), 8);
 	}
 
 	static String landline(SplittableRandom random) {
-		return "0531-8" + String.format("%07d", random.nextInt(10_000_000));
+		return "0531-8" + pad(random.nextInt(10_000_000), 7);
+	}
+
+	private static String pad(int value, int width) {
+		String s = Integer.toString(value);
+		return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
 	}
 
 	/** A well-formed 18-character resident ID number of Jinan (3701xx), with its check character. */
