@@ -65,8 +65,10 @@ final class DemoCustomers {
 		long rest = dwelling / buildings;
 		int unit = (int) (rest % UNITS) + 1;
 		long perUnit = rest / UNITS;
-		int room = (int) (perUnit % ROOMS_PER_FLOOR) + 1;
-		int floor = (int) (perUnit / ROOMS_PER_FLOOR % FLOORS) + 1;
+		// 29 is coprime to the 72 dwellings of a unit: a permutation that spreads people over the floors.
+		int slot = (int) (perUnit % (ROOMS_PER_FLOOR * FLOORS) * 29 % (ROOMS_PER_FLOOR * FLOORS));
+		int room = slot % ROOMS_PER_FLOOR + 1;
+		int floor = slot / ROOMS_PER_FLOOR + 1;
 		long building = dwelling % buildings + 1 + buildings * (perUnit / (ROOMS_PER_FLOOR * FLOORS));
 		String name = name(random);
 		List<String> phones = new ArrayList<>(2);

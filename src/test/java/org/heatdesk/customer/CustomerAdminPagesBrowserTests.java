@@ -70,6 +70,13 @@ class CustomerAdminPagesBrowserTests {
 			assertThat(browser.text(By.cssSelector(".lead"))).contains("%");
 			browser.screenshot("customer-contracts-report");
 
+			// The pages in English.
+			browser.go("/customers?lang=en&q=" + java.net.URLEncoder.encode("翠园小区", StandardCharsets.UTF_8));
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("Customers");
+			assertThat(browser.text(By.cssSelector("#results thead"))).contains("Account no.").contains("Heated area");
+			browser.screenshot("customer-search-en");
+			browser.go("/customers?lang=zh_CN");
+
 			// The API documentation renders for logged-in staff (under the page CSP).
 			browser.go("/swagger-ui.html");
 			browser.waitFor(d -> d.findElements(By.cssSelector(".opblock-tag")).size() > 0);
