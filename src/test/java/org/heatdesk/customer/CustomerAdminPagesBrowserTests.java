@@ -46,8 +46,10 @@ class CustomerAdminPagesBrowserTests {
 			browser.find(By.cssSelector("form.form button[type=submit]")).click();
 			browser.waitFor(d -> d.findElement(By.cssSelector(".alert-ok")).isDisplayed());
 			// A manager sees everything in full.
-			assertThat(browser.text(By.cssSelector(".customer-card"))).contains("诸葛亮").contains(CustomerTestSupport.uniqueMobile(n))
+			assertThat(browser.text(By.cssSelector(".customer-card"))).contains("诸葛亮")
+				.contains(Phones.display(CustomerTestSupport.uniqueMobile(n)))
 				.contains("翠园小区 31-1-101");
+			assertThat(browser.driver().findElements(By.cssSelector("form.reveal"))).isEmpty();
 			browser.screenshot("customer-created-manager");
 
 			Path file = Files.createTempFile("billing", ".csv");
