@@ -33,6 +33,13 @@ class StaffAdminBrowserTests {
 			browser.find(By.id("displayName")).sendKeys("赵新");
 			browser.find(By.id("employeeNo")).sendKeys(username.toUpperCase());
 			browser.find(By.cssSelector("input[name=roles][value=AGENT]")).click();
+			browser.find(By.id("password")).sendKeys("abc1");
+			// the browser's own minlength check would stop a short password before the server sees it
+			((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+					"document.getElementById('password').removeAttribute('minlength')");
+			browser.find(By.cssSelector("form.form button[type=submit]")).click();
+			assertThat(browser.text(By.cssSelector("form.form .alert-error"))).isEqualTo("密码至少 10 位。");
+
 			browser.find(By.id("password")).sendKeys("onlyletters");
 			browser.find(By.cssSelector("form.form button[type=submit]")).click();
 
