@@ -94,14 +94,15 @@ public final class Browser implements AutoCloseable {
 	/** Logs in through the login form and waits for the home page. */
 	public Browser login(String username, String password) {
 		go("/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		find(By.id("username")).sendKeys(username);
+		find(By.id("password")).sendKeys(password);
+		find(By.cssSelector("form button[type=submit]")).click();
 		return this;
 	}
 
 	public Browser logout() {
 		driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+		waitFor(d -> d.getCurrentUrl().contains("/login?logout"));
 		return this;
 	}
 

@@ -76,11 +76,39 @@ class SecurityTests {
 	@Test
 	void aFormPostWithoutCsrfTokenIsRefusedAndAudited() throws Exception {
 		long before = count("CSRF_REJECTED");
+		long loginsBefore = count("LOGIN");
 		HttpResponse<String> response = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=heatdesk2026"))
 			.build());
+		// no session and no token: an expired or forged form goes back to the login page, not logged in
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+		assertThat(count("CSRF_REJECTED")).isEqualTo(before + 1);
+		assertThat(count("LOGIN")).isEqualTo(loginsBefore);
+	}
+
+	@Test
+	void anExpiredSessionLeadsToTheLoginPageOnceWithANotice() throws Exception {
+		HttpResponse<String> first = send(request("/").header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF").build());
+		assertThat(first.statusCode()).isEqualTo(302);
+		assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+		String fresh = first.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElseThrow();
+		HttpResponse<String> login = send(request("/login?expired").header("Cookie", fresh).build());
+		assertThat(login.statusCode()).isEqualTo(200);
+		assertThat(login.body()).contains("登录已超时，请重新登录。");
+	}
+
+	@Test
+	void aFormPostWithAWrongCsrfTokenInALiveSessionIsRefusedWithAMessage() throws Exception {
+		HttpResponse<String> login = send(request("/login").build());
+		String cookie = login.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElseThrow();
+		long before = count("CSRF_REJECTED");
+		HttpResponse<String> response = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookie)
+			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=heatdesk2026&_csrf=forged"))
+			.build());
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.body()).contains("页面已过期");
+		assertThat(response.body()).contains("页面已过期或表单校验失败");
 		assertThat(count("CSRF_REJECTED")).isEqualTo(before + 1);
 	}
 

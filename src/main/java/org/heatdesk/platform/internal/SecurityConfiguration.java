@@ -22,6 +22,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.session.InvalidSessionStrategy;
 
 /**
  * Three filter chains: the REST API (stateless, HTTP Basic for staff, {@code X-Api-Key} for
@@ -102,8 +103,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionUrl("/login?expired"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionStrategy(invalidSession(audit)))
 			.exceptionHandling(e -> e.accessDeniedHandler(accessDenied(audit)))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.frameOptions(f -> f.deny())
@@ -119,6 +120,22 @@ class SecurityConfiguration {
 			String query = "?" + reason + (username == null ? "" : "&username=" + java.net.URLEncoder.encode(username,
 					java.nio.charset.StandardCharsets.UTF_8));
 			response.sendRedirect(request.getContextPath() + "/login" + query);
+		};
+	}
+
+	/**
+	 * A request whose session is gone (expired after 30 idle minutes) goes back to the login page.
+	 * Spring Security also sends here a form posted without a CSRF token when no session holds one:
+	 * that is an expired form or a forged one, and is audited as a CSRF refusal.
+	 */
+	private static InvalidSessionStrategy invalidSession(AuditTrail audit) {
+		return (request, response) -> {
+			boolean changing = !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
+			audit.recordSecurityEvent(null, changing ? "CSRF_REJECTED" : "SESSION_EXPIRED", "request",
+					request.getMethod() + " " + request.getRequestURI(), Map.of("reason", "no valid session"));
+			// a fresh session replaces the dead cookie, or every request would land here again
+			request.getSession(true);
+			response.sendRedirect(request.getContextPath() + "/login?expired");
 		};
 	}
 
