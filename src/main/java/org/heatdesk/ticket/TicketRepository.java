@@ -395,7 +395,4 @@ class TicketRepository {
 			rs.getString("name_zh"), rs.getString("name_en"), rs.getString("keywords"), rs.getBoolean("active"),
 			rs.getInt("sort"));
 
-	static <T> List<T> none(Collection<T> c) {
-		return List.copyOf(c);
-	}
 }

@@ -691,6 +691,18 @@ public class Tickets {
 		return reload(row, me);
 	}
 
+	/** Records a parent incident (e.g. a substation fault) that other tickets hang under; one per outage. */
+	@Transactional
+	public TicketView recordIncident(String description, Long outageId) {
+		StaffView me = me();
+		String d = text(description, "description", 2000, true);
+		if (outageId != null && repository.incidentForOutage(outageId).isPresent()) {
+			throw HeatDeskException.conflict("TICKET_INCIDENT_EXISTS");
+		}
+		return view(insert(new RecordTicket(TicketType.REPAIR, null, Priority.URGENT, TicketScope.SUBSTATION, Channel.PHONE,
+				null, null, null, d, null, null, null), null, null, true, outageId, me, null), me);
+	}
+
 	/**
 	 * One click on the intake page: links the ticket to the incident of an outage, recording that
 	 * incident first when nobody has yet.
