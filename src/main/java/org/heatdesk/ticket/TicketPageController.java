@@ -163,7 +163,7 @@ class TicketPageController {
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
 	String caller(@PathVariable long id, Model model) {
 		callerModel(id, model);
-		return "ticket/fragments/intake :: caller";
+		return "ticket/fragments/intake :: callerResponse";
 	}
 
 	private void callerModel(long id, Model model) {
@@ -186,7 +186,7 @@ class TicketPageController {
 		Long category = catalog.category(categoryId).filter(c -> c.type() == t).map(Category::id).orElse(null);
 		model.addAttribute("form", new IntakeForm(t, category, null, null, null, null, null, null, null, null, null, null,
 				null, null));
-		return "ticket/fragments/intake :: classify";
+		return "ticket/fragments/intake :: classifyResponse";
 	}
 
 	@GetMapping("/tickets/new/suggest")
