@@ -79,12 +79,6 @@ class TicketPageController {
 		}
 
 		@Bean
-		NavItem ticketTeamNav() {
-			return new NavItem("nav.ticketTeam", "nav.ticketTeam.description", "/tickets/team",
-					Set.of(Role.AGENT, Role.TEAM_LEAD, Role.DISPATCHER), 320, null);
-		}
-
-		@Bean
 		NavItem ticketOverdueNav() {
 			return new NavItem("nav.ticketOverdue", "nav.ticketOverdue.description", "/tickets/overdue",
 					Set.of(Role.TEAM_LEAD, Role.DISPATCHER, Role.MANAGER), 330, "o");
@@ -99,7 +93,7 @@ class TicketPageController {
 		@Bean
 		NavItem ticketPolicyNav() {
 			return new NavItem("nav.ticketPolicy", "nav.ticketPolicy.description", "/tickets/policy",
-					Set.of(Role.MANAGER, Role.TEAM_LEAD, Role.AUDITOR), 350, null);
+					Set.of(Role.MANAGER, Role.AUDITOR), 350, null);
 		}
 	}
 
