@@ -137,7 +137,11 @@ class TicketPageController {
 		model.addAttribute("scopes", TicketScope.values());
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("categories", catalog.categories(form.type() == null ? TicketType.REPAIR : form.type(), true));
-		model.addAttribute("colleagues", staff.withRole(Role.AGENT));
+		Map<Long, StaffView> staffMembers = new LinkedHashMap<>();
+		for (Role role : List.of(Role.AGENT, Role.TECHNICIAN, Role.TEAM_LEAD, Role.DISPATCHER)) {
+			staff.withRole(role).forEach(s -> staffMembers.putIfAbsent(s.id(), s));
+		}
+		model.addAttribute("colleagues", staffMembers.values());
 		if (form.customerId() != null) {
 			callerModel(form.customerId(), model);
 		}

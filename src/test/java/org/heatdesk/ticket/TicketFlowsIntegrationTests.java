@@ -84,6 +84,12 @@ class TicketFlowsIntegrationTests {
 		String incidentNo = jdbc.sql("select ticket_no from ticket where id = ? and incident and outage_id = ?")
 			.params(parents.get(0), outage.id()).query(String.class).single();
 
+		// heat back: the incident's timeline says so (the network module's event, delivered after commit)
+		as("lead", "TEAM_LEAD", () -> network.restoreOutage(outage.id(), Instant.now()));
+		org.awaitility.Awaitility.await().until(() -> jdbc.sql(
+				"select count(*) from ticket_event e join ticket t on t.id = e.ticket_id where t.ticket_no = ? and e.kind = 'OUTAGE_RESTORED'")
+			.param(incidentNo).query(Long.class).single() == 1);
+
 		as("lead", "TEAM_LEAD", () -> {
 			tickets.dispatch(incidentNo, null, null, null, null);
 			tickets.respond(incidentNo, null, "已发布停热公告");

@@ -33,6 +33,12 @@ class TicketPagesBrowserTests {
 	@Autowired
 	Staff staff;
 
+	/** Logs in and waits until the login form has been left, so the next page opens in the new session. */
+	static void login(Browser b, String username) {
+		b.login(username, "heatdesk2026");
+		b.waitFor(d -> !d.getCurrentUrl().contains("/login") && d.findElements(By.cssSelector("form[action$='/logout']")).size() > 0);
+	}
+
 	@Test
 	void anAgentRecordsARepairTransfersItAndStillSeesIt() {
 		// a demo customer's full phone number (test set-up only: the agent types it as the caller says it)
@@ -42,7 +48,7 @@ class TicketPagesBrowserTests {
 		long leadId = staff.findByUsername("lead").orElseThrow().id();
 		String ticketNo;
 		try (Browser b = Browser.open(port, Browser.DESK)) {
-			b.login("agent", "heatdesk2026");
+			login(b, "agent");
 			b.go("/tickets/new");
 			WebElement search = b.find(By.id("customer-q"));
 			assertThat(b.driver().switchTo().activeElement()).isEqualTo(search);
@@ -83,7 +89,7 @@ class TicketPagesBrowserTests {
 			b.screenshot("ticket-page-transfer-pending");
 			b.logout();
 
-			b.login("lead", "heatdesk2026");
+			login(b, "lead");
 			b.go("/tickets/mine");
 			WebElement row = b.find(By.xpath("//section[@id='awaiting']//tr[td/a[text()='" + ticketNo + "']]"));
 			b.screenshot("ticket-mine-lead-awaiting");
@@ -94,7 +100,7 @@ class TicketPagesBrowserTests {
 			b.screenshot("ticket-page-accepted");
 			b.logout();
 
-			b.login("agent", "heatdesk2026");
+			login(b, "agent");
 			b.go("/tickets/mine");
 			WebElement mine = b.find(By.xpath("//section[@id='mine']//tr[td/a[text()='" + ticketNo + "']]"));
 			assertThat(mine.getText()).contains("李强").contains("王丽");
@@ -109,7 +115,7 @@ class TicketPagesBrowserTests {
 	@Test
 	void theLeadsBoardsAndTheManagersPolicyPage() {
 		try (Browser b = Browser.open(port, Browser.DESK)) {
-			b.login("lead", "heatdesk2026");
+			login(b, "lead");
 			b.go("/tickets/overdue");
 			assertThat(b.find(By.id("board")).getAttribute("hx-trigger")).isEqualTo("every 15s");
 			b.screenshot("ticket-overdue-board");
@@ -120,7 +126,7 @@ class TicketPagesBrowserTests {
 			b.find(By.cssSelector("table.grid tbody tr"));
 			b.screenshot("ticket-search");
 			b.logout();
-			b.login("manager", "heatdesk2026");
+			login(b, "manager");
 			b.go("/tickets/policy");
 			assertThat(b.text(By.tagName("h2"))).contains("第");
 			b.screenshot("ticket-policy");
