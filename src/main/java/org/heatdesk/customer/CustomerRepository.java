@@ -56,6 +56,15 @@ class CustomerRepository {
 				.query(CustomerRepository::row)
 				.list();
 		}
+		if (communityIds.size() == 1) {
+			// Equality, not = any(?): the generic plan of a prepared statement then always seeks on both columns.
+			return jdbc.sql(SELECT + """
+					 where c.id in (select p.customer_id from customer_phone p where p.last4 = ? and p.community_id = ?)
+					 order by n.name, c.building, c.unit, c.room limit ?""")
+				.params(last4, communityIds.iterator().next(), limit)
+				.query(CustomerRepository::row)
+				.list();
+		}
 		return jdbc.sql(SELECT + """
 				 where c.id in (select p.customer_id from customer_phone p where p.last4 = ? and p.community_id = any(?))
 				 order by n.name, c.building, c.unit, c.room limit ?""")
@@ -97,6 +106,10 @@ class CustomerRepository {
 		sql.append(" order by n.name, length(c.building), c.building, length(c.unit), c.unit, length(c.room), c.room limit :limit");
 		params.put("limit", limit);
 		return jdbc.sql(sql.toString()).params(params).query(CustomerRepository::row).list();
+	}
+
+	boolean exists(long id) {
+		return jdbc.sql("select exists (select 1 from customer where id = ?)").param(id).query(Boolean.class).single();
 	}
 
 	boolean accountNoTaken(String accountNo, long exceptId) {
@@ -220,7 +233,7 @@ class CustomerRepository {
 	record ContractRow(long id, long customerId, long templateId, String templateVersion, String templateTitle,
 			LocalDate signedOn, LocalDate validFrom, LocalDate validTo) {
 
-		boolean currentOn(LocalDate day) {
+		public boolean currentOn(LocalDate day) {
 			return !validFrom.isAfter(day) && !validTo.isBefore(day);
 		}
 	}
