@@ -81,9 +81,16 @@ class TicketCreationBenchmark {
 			results.add(run("api", clients, ops, this::apiCreate));
 			results.add(run("service", clients, ops, this::serviceCreate));
 		}
+		// the floor of any request through this HTTP stack on this machine: an unauthenticated health check
+		Result floor = run("GET /actuator/health", 1, PER_CLIENT_1, this::health);
+		Result floor8 = run("GET /actuator/health", 8, TOTAL_MANY, this::health);
 		StringBuilder table = new StringBuilder(
 				"\n| path | clients | tickets | rate /s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|\n");
 		for (Result r : results) {
+			table.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f |%n", r.what(), r.clients(), r.ops(), r.rate(),
+					r.p50(), r.p99()));
+		}
+		for (Result r : List.of(floor, floor8)) {
 			table.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f |%n", r.what(), r.clients(), r.ops(), r.rate(),
 					r.p50(), r.p99()));
 		}
@@ -125,6 +132,12 @@ class TicketCreationBenchmark {
 	}
 
 	private final String auth = "Basic " + Base64.getEncoder().encodeToString("agent:heatdesk2026".getBytes(StandardCharsets.UTF_8));
+
+	private Void health() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).GET().build();
+		http.send(request, HttpResponse.BodyHandlers.discarding());
+		return null;
+	}
 
 	private Void apiCreate() throws Exception {
 		String body = """
