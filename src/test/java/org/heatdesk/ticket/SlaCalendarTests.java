@@ -1,6 +1,8 @@
 package org.heatdesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.heatdesk.PropertyChecks.between;
+import static org.heatdesk.PropertyChecks.forAll;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -11,12 +13,6 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.EnumSet;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 /** Deadline arithmetic: heating season 24/7, working hours outside it, same-day limits, pauses. */
@@ -94,59 +90,73 @@ class SlaCalendarTests {
 			.isEqualTo(at("2026-11-27T11:00"));
 	}
 
-	@Provide
-	Arbitrary<Instant> instants() {
-		long from = at("2026-01-01T00:00").getEpochSecond();
-		long to = at("2028-12-31T00:00").getEpochSecond();
-		return Arbitraries.longs().between(from, to).map(Instant::ofEpochSecond);
+	static Instant anInstant(java.util.SplittableRandom random) {
+		return Instant.ofEpochSecond(between(random, at("2026-01-01T00:00").getEpochSecond(), at("2028-12-31T00:00").getEpochSecond()));
 	}
 
-	@Property(tries = 300)
-	void countingTimeToTheDeadlineIsTheLimit(@ForAll("instants") Instant start,
-			@ForAll @LongRange(min = 0, max = 20 * 24 * 3600) long seconds) {
-		Instant due = CALENDAR.plus(start, Duration.ofSeconds(seconds));
-		assertThat(CALENDAR.between(start, due)).isEqualTo(Duration.ofSeconds(seconds));
-		assertThat(due).isAfterOrEqualTo(start.plusSeconds(seconds));
+	@Test
+	void countingTimeToTheDeadlineIsTheLimit() {
+		forAll(300, random -> {
+			Instant start = anInstant(random);
+			long seconds = between(random, 0L, 20L * 24 * 3600);
+			Instant due = CALENDAR.plus(start, Duration.ofSeconds(seconds));
+			assertThat(CALENDAR.between(start, due)).isEqualTo(Duration.ofSeconds(seconds));
+			assertThat(due).isAfterOrEqualTo(start.plusSeconds(seconds));
+		});
 	}
 
-	@Property(tries = 300)
-	void longerLimitsNeverEndEarlier(@ForAll("instants") Instant start, @ForAll @LongRange(min = 0, max = 864000) long a,
-			@ForAll @LongRange(min = 0, max = 864000) long b) {
-		Instant first = CALENDAR.plus(start, Duration.ofSeconds(Math.min(a, b)));
-		Instant second = CALENDAR.plus(start, Duration.ofSeconds(Math.max(a, b)));
-		assertThat(second).isAfterOrEqualTo(first);
+	@Test
+	void longerLimitsNeverEndEarlier() {
+		forAll(300, random -> {
+			Instant start = anInstant(random);
+			long a = between(random, 0L, 864000L);
+			long b = between(random, 0L, 864000L);
+			Instant first = CALENDAR.plus(start, Duration.ofSeconds(Math.min(a, b)));
+			Instant second = CALENDAR.plus(start, Duration.ofSeconds(Math.max(a, b)));
+			assertThat(second).isAfterOrEqualTo(first);
+		});
 	}
 
-	@Property(tries = 300)
-	void limitsAdd(@ForAll("instants") Instant start, @ForAll @LongRange(min = 0, max = 864000) long a,
-			@ForAll @LongRange(min = 1, max = 864000) long b) {
-		assertThat(CALENDAR.plus(CALENDAR.plus(start, Duration.ofSeconds(a)), Duration.ofSeconds(b)))
-			.isEqualTo(CALENDAR.plus(start, Duration.ofSeconds(a + b)));
+	@Test
+	void limitsAdd() {
+		forAll(300, random -> {
+			Instant start = anInstant(random);
+			long a = between(random, 0L, 864000L);
+			long b = between(random, 1L, 864000L);
+			assertThat(CALENDAR.plus(CALENDAR.plus(start, Duration.ofSeconds(a)), Duration.ofSeconds(b)))
+				.isEqualTo(CALENDAR.plus(start, Duration.ofSeconds(a + b)));
+		});
 	}
 
-	@Property(tries = 300)
-	void aPauseNeverLosesNorGainsCountingTime(@ForAll("instants") Instant recorded,
-			@ForAll @LongRange(min = 60, max = 864000) long limit, @ForAll @LongRange(min = 0, max = 864000) long untilPause,
-			@ForAll @LongRange(min = 0, max = 864000) long pause) {
-		Instant due = CALENDAR.plus(recorded, Duration.ofSeconds(limit));
-		Instant pausedAt = recorded.plusSeconds(untilPause);
-		Instant resumedAt = pausedAt.plusSeconds(pause);
-		Instant after = new Deadlines(due, null, null, null).resumed(pausedAt, resumedAt, CALENDAR).dispatch();
-		if (due.isAfter(pausedAt)) {
-			assertThat(CALENDAR.between(resumedAt, after)).isEqualTo(CALENDAR.between(pausedAt, due));
-			// the counting time used before the pause plus the time left after it is the whole limit
-			assertThat(CALENDAR.between(recorded, pausedAt).plus(CALENDAR.between(resumedAt, after)))
-				.isEqualTo(Duration.ofSeconds(limit));
-		}
-		else {
-			assertThat(after).isEqualTo(due);
-		}
+	@Test
+	void aPauseNeverLosesNorGainsCountingTime() {
+		forAll(300, random -> {
+			Instant recorded = anInstant(random);
+			long limit = between(random, 60L, 864000L);
+			long untilPause = between(random, 0L, 864000L);
+			long pause = between(random, 0L, 864000L);
+			Instant due = CALENDAR.plus(recorded, Duration.ofSeconds(limit));
+			Instant pausedAt = recorded.plusSeconds(untilPause);
+			Instant resumedAt = pausedAt.plusSeconds(pause);
+			Instant after = new Deadlines(due, null, null, null).resumed(pausedAt, resumedAt, CALENDAR).dispatch();
+			if (due.isAfter(pausedAt)) {
+				assertThat(CALENDAR.between(resumedAt, after)).isEqualTo(CALENDAR.between(pausedAt, due));
+				// the counting time used before the pause plus the time left after it is the whole limit
+				assertThat(CALENDAR.between(recorded, pausedAt).plus(CALENDAR.between(resumedAt, after)))
+					.isEqualTo(Duration.ofSeconds(limit));
+			}
+			else {
+				assertThat(after).isEqualTo(due);
+			}
+		});
 	}
 
-	@Property(tries = 200)
-	void inTheMiddleOfWinterCountingTimeIsWallClockTime(@ForAll @LongRange(min = 0, max = 40 * 24 * 3600) long offset,
-			@ForAll @LongRange(min = 0, max = 10 * 24 * 3600) long seconds) {
-		Instant start = at("2026-12-01T00:00").plusSeconds(offset);
-		assertThat(CALENDAR.plus(start, Duration.ofSeconds(seconds))).isEqualTo(start.plusSeconds(seconds));
+	@Test
+	void inTheMiddleOfWinterCountingTimeIsWallClockTime() {
+		forAll(200, random -> {
+			Instant start = at("2026-12-01T00:00").plusSeconds(between(random, 0L, 40L * 24 * 3600));
+			long seconds = between(random, 0L, 10L * 24 * 3600);
+			assertThat(CALENDAR.plus(start, Duration.ofSeconds(seconds))).isEqualTo(start.plusSeconds(seconds));
+		});
 	}
 }
