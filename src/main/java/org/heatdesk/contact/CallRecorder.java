@@ -78,9 +78,10 @@ class CallRecorder {
 		if (inserted == 0) {
 			return new Outcome(callId, true, null, false, false);
 		}
-		Instant sweptAt = jdbc.sql("select swept_at from contact_call where id = ?").param(callId)
-			.query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-			.single();
+		Object swept = jdbc.sql("select swept_at from contact_call where id = ?").param(callId).query().singleRow()
+			.get("swept_at");
+		Instant sweptAt = swept instanceof Timestamp t ? t.toInstant()
+				: swept instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
 		CallTimeline.Facts facts = CallTimeline.derive(steps(callId), answer.limit(), sweptAt);
 		Long answeredStaff = facts.answeredExtension() == null ? null
 				: facts.answeredExtension().equals(event.extension()) && agent != null ? Long.valueOf(agent.staffId())

@@ -108,12 +108,24 @@ final class CallTimeline {
 			hold += Duration.between(heldSince, end).toMillis();
 		}
 		boolean abandoned = answered == null && end != null;
-		Long ringMillis = answered != null && start != null ? Duration.between(start, answered).toMillis()
-				: abandoned ? Duration.between(start, end).toMillis() : null;
-		Long talkMillis = answered != null && end != null
-				? Math.max(0, Duration.between(answered, end).toMillis() - hold) : null;
-		Boolean within = answered == null ? (abandoned ? Boolean.FALSE : null)
-				: ringMillis <= answerLimit.toMillis();
+		Long ringMillis = null;
+		if (answered != null) {
+			ringMillis = Duration.between(start, answered).toMillis();
+		}
+		else if (abandoned) {
+			ringMillis = Duration.between(start, end).toMillis();
+		}
+		Long talkMillis = null;
+		if (answered != null && end != null) {
+			talkMillis = Math.max(0, Duration.between(answered, end).toMillis() - hold);
+		}
+		Boolean within = null;
+		if (answered != null) {
+			within = ringMillis <= answerLimit.toMillis();
+		}
+		else if (abandoned) {
+			within = Boolean.FALSE;
+		}
 		CallStatus status;
 		if (end != null) {
 			status = answered != null ? CallStatus.ENDED : CallStatus.ABANDONED;

@@ -46,6 +46,15 @@ class CallTimelineTests {
 	}
 
 	@Test
+	void ringingCallHasNoFiguresYet() {
+		var f = CallTimeline.derive(List.of(step(CtiEventType.RINGING, 0, "8001")), LIMIT, null);
+		assertThat(f.status()).isEqualTo(CallStatus.RINGING);
+		assertThat(f.ringingExtension()).isEqualTo("8001");
+		assertThat(f.ringMillis()).isNull();
+		assertThat(f.withinLimit()).isNull();
+	}
+
+	@Test
 	void threeRingLimitIsInclusive() {
 		var atLimit = CallTimeline.derive(List.of(step(CtiEventType.RINGING, 0, "8001"),
 				step(CtiEventType.ANSWERED, 15, "8001")), LIMIT, null);

@@ -50,12 +50,12 @@ final class CtiClient {
 	}
 
 	HttpResponse<String> post(String json) {
-		return post(json, "zh-CN");
+		return post(json, "zh_CN");
 	}
 
 	HttpResponse<String> post(String json, String language) {
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cti/events"))
+			return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cti/events?lang=" + language))
 				.header("X-Api-Key", key)
 				.header("Content-Type", "application/json")
 				.header("Accept-Language", language)
