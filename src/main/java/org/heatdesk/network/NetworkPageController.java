@@ -1,0 +1,267 @@
+package org.heatdesk.network;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.NavItem;
+import org.heatdesk.platform.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The network pages: the overview of every substation with the outages on top, a substation's
+ * page with its 24-hour chart, and publishing, extending and closing outages (team leads,
+ * dispatchers and managers).
+ */
+@Controller
+@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+class NetworkPageController {
+
+	static final String MANAGE = "hasAnyRole('TEAM_LEAD','DISPATCHER','MANAGER')";
+
+	private static final Set<Role> MANAGERS = Set.of(Role.TEAM_LEAD, Role.DISPATCHER, Role.MANAGER);
+
+	private static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+	private static final DateTimeFormatter CHART_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+	private final Network network;
+
+	private final Readings readings;
+
+	private final java.time.Clock clock;
+
+	NetworkPageController(Network network, Readings readings, java.time.Clock clock) {
+		this.network = network;
+		this.readings = readings;
+		this.clock = clock;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Navigation {
+
+		@Bean
+		NavItem networkNav() {
+			return new NavItem("nav.network", "nav.network.description", "/network",
+					Set.of(Role.AGENT, Role.TEAM_LEAD, Role.DISPATCHER, Role.MANAGER), 200, "w");
+		}
+	}
+
+	@GetMapping("/network")
+	String overview(@RequestParam(required = false) Long source, @RequestParam(required = false) OperatingStatus status,
+			@org.springframework.web.bind.annotation.ModelAttribute("userRoles") Set<Role> roles, Model model) {
+		Instant now = clock.instant();
+		List<SubstationView> all = network.substations();
+		Map<OperatingStatus, Long> counts = new EnumMap<>(OperatingStatus.class);
+		for (OperatingStatus s : OperatingStatus.values()) {
+			counts.put(s, all.stream().filter(v -> v.status() == s).count());
+		}
+		List<OutageView> open = network.openOutages();
+		model.addAttribute("substations", all.stream()
+			.filter(v -> source == null || v.heatSourceId() == source)
+			.filter(v -> status == null || v.status() == status)
+			.toList());
+		model.addAttribute("total", all.size());
+		model.addAttribute("counts", counts);
+		model.addAttribute("sources", network.heatSources());
+		model.addAttribute("statuses", OperatingStatus.values());
+		model.addAttribute("source", source);
+		model.addAttribute("status", status);
+		model.addAttribute("active", open.stream().filter(o -> o.activeAt(now)).toList());
+		model.addAttribute("upcoming", open.stream().filter(o -> o.upcomingAt(now)).toList());
+		model.addAttribute("now", now);
+		model.addAttribute("canManage", canManage(roles));
+		return "network/overview";
+	}
+
+	@GetMapping("/network/substations/{code}")
+	String substation(@PathVariable String code, @org.springframework.web.bind.annotation.ModelAttribute("userRoles") Set<Role> roles,
+			Model model) {
+		SubstationView s = network.substationByCode(code)
+			.orElseThrow(() -> HeatDeskException.notFound("NETWORK_SUBSTATION_NOT_FOUND"));
+		model.addAttribute("substation", s);
+		model.addAttribute("thresholds", readings.thresholds(s.id()));
+		model.addAttribute("communities", network.communitiesServedBy(s.id()));
+		model.addAttribute("openOutages", network.openOutagesAffecting(s.id(), null));
+		model.addAttribute("outages", network.outagesOfSubstation(s.id(), 10));
+		model.addAttribute("changes", readings.statusChanges(s.id(), 8));
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("canManage", canManage(roles));
+		return "network/substation";
+	}
+
+	/** The series of the 24-hour chart, with times already written in the company's zone. */
+	record Chart(List<String> times, List<Double> primarySupply, List<Double> primaryReturn, List<Double> secondarySupply,
+			List<Double> secondaryReturn, List<Double> pressure, List<Double> flow) {
+	}
+
+	@GetMapping("/network/substations/{code}/readings")
+	@ResponseBody
+	Chart chart(@PathVariable String code, @org.springframework.web.bind.annotation.ModelAttribute("zone") String zone) {
+		SubstationView s = network.substationByCode(code)
+			.orElseThrow(() -> HeatDeskException.notFound("NETWORK_SUBSTATION_NOT_FOUND"));
+		List<Reading> list = readings.since(s.id(), clock.instant().minus(Duration.ofHours(24)));
+		ZoneId z = ZoneId.of(zone);
+		return new Chart(list.stream().map(r -> CHART_TIME.format(r.readAt().atZone(z))).toList(),
+				list.stream().map(Reading::primarySupplyTemp).toList(), list.stream().map(Reading::primaryReturnTemp).toList(),
+				list.stream().map(Reading::secondarySupplyTemp).toList(),
+				list.stream().map(Reading::secondaryReturnTemp).toList(), list.stream().map(Reading::pressure).toList(),
+				list.stream().map(Reading::flow).toList());
+	}
+
+	@PostMapping("/network/substations/{code}/maintenance")
+	@PreAuthorize(MANAGE)
+	String maintenance(@PathVariable String code, @RequestParam boolean on, RedirectAttributes redirect) {
+		SubstationView s = network.substationByCode(code)
+			.orElseThrow(() -> HeatDeskException.notFound("NETWORK_SUBSTATION_NOT_FOUND"));
+		try {
+			network.setMaintenance(s.id(), on);
+			redirect.addFlashAttribute("notice", on ? "network.substation.maintenanceSetDone" : "network.substation.maintenanceLiftDone");
+		}
+		catch (HeatDeskException e) {
+			redirect.addFlashAttribute("errorKey", e.messageKey());
+			redirect.addFlashAttribute("errorArgs", e.args());
+		}
+		return "redirect:/network/substations/" + s.code();
+	}
+
+	/** The outage form as typed: times as {@code yyyy-MM-ddTHH:mm} in the company's zone. */
+	record OutageForm(OutageKind kind, String title, String noticeText, String startsAt, String expectedRestoreAt,
+			List<Long> substationIds, String communities) {
+	}
+
+	@GetMapping("/network/outages/new")
+	@PreAuthorize(MANAGE)
+	String newOutage(@RequestParam(required = false) String substation,
+			@org.springframework.web.bind.annotation.ModelAttribute("zone") String zone, Model model) {
+		ZoneId z = ZoneId.of(zone);
+		Instant now = clock.instant();
+		List<Long> ids = new ArrayList<>();
+		if (substation != null) {
+			network.substationByCode(substation).ifPresent(s -> ids.add(s.id()));
+		}
+		OutageForm form = new OutageForm(OutageKind.FAULT, "", "", FORM_TIME.format(now.atZone(z)),
+				FORM_TIME.format(now.plus(Duration.ofHours(4)).atZone(z)), ids, "");
+		return outageForm(model, form, null);
+	}
+
+	@PostMapping("/network/outages")
+	@PreAuthorize(MANAGE)
+	String publish(OutageForm form, @org.springframework.web.bind.annotation.ModelAttribute("zone") String zone,
+			Model model, RedirectAttributes redirect) {
+		try {
+			ZoneId z = ZoneId.of(zone);
+			List<Long> communityIds = new ArrayList<>();
+			for (String name : splitNames(form.communities())) {
+				communityIds.add(network.communityByName(name)
+					.orElseThrow(() -> HeatDeskException.badInput("NETWORK_COMMUNITY_UNKNOWN", "communities", name))
+					.id());
+			}
+			OutageView created = network.publishOutage(new Network.NewOutage(form.kind(), form.title(), form.noticeText(),
+					parse(form.startsAt(), z, "startsAt"), parse(form.expectedRestoreAt(), z, "expectedRestoreAt"),
+					form.substationIds(), communityIds));
+			redirect.addFlashAttribute("notice", "network.outage.published");
+			return "redirect:/network/outages/" + created.id();
+		}
+		catch (HeatDeskException e) {
+			return outageForm(model, form, e);
+		}
+	}
+
+	@GetMapping("/network/outages/{id}")
+	String outage(@PathVariable long id, @org.springframework.web.bind.annotation.ModelAttribute("userRoles") Set<Role> roles,
+			@org.springframework.web.bind.annotation.ModelAttribute("zone") String zone, Model model) {
+		OutageView o = network.outage(id).orElseThrow(() -> HeatDeskException.notFound("NETWORK_OUTAGE_NOT_FOUND"));
+		model.addAttribute("outage", o);
+		model.addAttribute("extensions", network.extensions(id));
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("canManage", canManage(roles));
+		if (!model.containsAttribute("extendTo")) {
+			model.addAttribute("extendTo", FORM_TIME.format(o.expectedRestoreAt().plus(Duration.ofHours(2)).atZone(ZoneId.of(zone))));
+		}
+		return "network/outage";
+	}
+
+	@PostMapping("/network/outages/{id}/extend")
+	@PreAuthorize(MANAGE)
+	String extend(@PathVariable long id, @RequestParam(required = false) String expectedRestoreAt,
+			@RequestParam(required = false) String reason, @org.springframework.web.bind.annotation.ModelAttribute("zone") String zone,
+			RedirectAttributes redirect) {
+		try {
+			network.extendOutage(id, parse(expectedRestoreAt, ZoneId.of(zone), "expectedRestoreAt"), reason);
+			redirect.addFlashAttribute("notice", "network.outage.extended");
+		}
+		catch (HeatDeskException e) {
+			redirect.addFlashAttribute("errorKey", e.messageKey());
+			redirect.addFlashAttribute("errorArgs", e.args());
+			redirect.addFlashAttribute("extendTo", expectedRestoreAt);
+			redirect.addFlashAttribute("reason", reason);
+		}
+		return "redirect:/network/outages/" + id;
+	}
+
+	@PostMapping("/network/outages/{id}/restore")
+	@PreAuthorize(MANAGE)
+	String restore(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			network.restoreOutage(id, null);
+			redirect.addFlashAttribute("notice", "network.outage.restored");
+		}
+		catch (HeatDeskException e) {
+			redirect.addFlashAttribute("errorKey", e.messageKey());
+			redirect.addFlashAttribute("errorArgs", e.args());
+		}
+		return "redirect:/network/outages/" + id;
+	}
+
+	private String outageForm(Model model, OutageForm form, HeatDeskException error) {
+		model.addAttribute("form", form);
+		model.addAttribute("kinds", OutageKind.values());
+		model.addAttribute("substations", network.substations());
+		model.addAttribute("error", error);
+		return "network/outage-form";
+	}
+
+	static Instant parse(String value, ZoneId zone, String field) {
+		if (value == null || value.isBlank()) {
+			throw HeatDeskException.badInput("REQUIRED", field);
+		}
+		try {
+			String v = value.strip().replace(' ', 'T');
+			return LocalDateTime.parse(v.length() > 16 ? v.substring(0, 16) : v, FORM_TIME).atZone(zone).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			throw HeatDeskException.badInput("NETWORK_TIME_FORMAT", field);
+		}
+	}
+
+	static List<String> splitNames(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(text.split("[,，、;；\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+	}
+
+	private static boolean canManage(Set<Role> roles) {
+		return roles != null && roles.stream().anyMatch(MANAGERS::contains);
+	}
+}

@@ -1,0 +1,253 @@
+package org.heatdesk.network;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.HeatDeskException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a batch of telemetry readings: each is checked on its own (an unknown substation or an
+ * impossible value refuses that item only), stored once per substation and reading time, and the
+ * newest reading of each substation becomes its live state unless a newer one is already applied.
+ */
+@Service
+class TelemetryIntake {
+
+	static final int MAX_BATCH = 1000;
+
+	/** Clocks of field devices drift: a reading this far ahead of ours is still accepted. */
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	TelemetryIntake(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** One reading as sent; every field may be missing, which is checked here rather than by the parser. */
+	record Item(String substation, String readAt, Double primarySupplyTemp, Double primaryReturnTemp,
+			Double secondarySupplyTemp, Double secondaryReturnTemp, Double pressure, Double flow) {
+	}
+
+	enum Outcome {
+		STORED, DUPLICATE, REFUSED
+	}
+
+	/** What happened to one item; a refusal carries the error code, its arguments and the field. */
+	record ItemResult(int index, String substation, Instant readAt, Outcome result, String code, String field,
+			Object[] args) {
+	}
+
+	/** A status change caused by the batch. */
+	record Change(String substation, OperatingStatus from, OperatingStatus to, Instant at) {
+	}
+
+	record Result(List<ItemResult> items, List<Change> changes) {
+
+		long count(Outcome outcome) {
+			return items.stream().filter(i -> i.result() == outcome).count();
+		}
+	}
+
+	private record Station(long id, String code, OperatingStatus status, boolean manual, Instant lastReadingAt,
+			Thresholds thresholds) {
+	}
+
+	/**
+	 * Stores what can be stored and applies the newest reading per substation to its live state.
+	 * @throws HeatDeskException for an empty or too large batch (nothing stored)
+	 */
+	@Transactional
+	Result receive(List<Item> items) {
+		if (items == null || items.isEmpty()) {
+			throw HeatDeskException.badInput("TELEMETRY_EMPTY", "readings");
+		}
+		if (items.size() > MAX_BATCH) {
+			throw HeatDeskException.badInput("TELEMETRY_TOO_MANY", "readings", MAX_BATCH);
+		}
+		Instant now = clock.instant();
+		Map<String, Long> ids = substationIds(items);
+		List<ItemResult> results = new ArrayList<>();
+		Map<Long, Reading> newest = new TreeMap<>();
+		for (int i = 0; i < items.size(); i++) {
+			Item item = items.get(i);
+			Checked checked = check(item, ids, now);
+			if (checked.refusal() != null) {
+				ItemResult r = checked.refusal();
+				results.add(new ItemResult(i, item == null ? null : item.substation(), checked.readAt(), Outcome.REFUSED,
+						r.code(), r.field(), r.args()));
+				continue;
+			}
+			Reading reading = checked.reading();
+			boolean stored = jdbc.sql("""
+					insert into network_reading (substation_id, read_at, primary_supply_temp, primary_return_temp,
+					  secondary_supply_temp, secondary_return_temp, pressure, flow, received_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (substation_id, read_at) do nothing""")
+				.params(checked.substationId(), Timestamp.from(reading.readAt()), reading.primarySupplyTemp(),
+						reading.primaryReturnTemp(), reading.secondarySupplyTemp(), reading.secondaryReturnTemp(),
+						reading.pressure(), reading.flow(), Timestamp.from(now))
+				.update() == 1;
+			results.add(new ItemResult(i, checked.code(), reading.readAt(), stored ? Outcome.STORED : Outcome.DUPLICATE,
+					null, null, null));
+			if (stored) {
+				newest.merge(checked.substationId(), reading, (a, b) -> a.readAt().isAfter(b.readAt()) ? a : b);
+			}
+		}
+		List<Change> changes = new ArrayList<>();
+		// substations in id order, so two batches never lock the same rows in opposite orders
+		for (Map.Entry<Long, Reading> e : newest.entrySet()) {
+			apply(e.getKey(), e.getValue()).ifPresent(changes::add);
+		}
+		return new Result(results, changes);
+	}
+
+	private java.util.Optional<Change> apply(long substationId, Reading reading) {
+		Station s = lock(substationId);
+		if (s.lastReadingAt() != null && !reading.readAt().isAfter(s.lastReadingAt())) {
+			// a late reading is history only: the live state stays with the newer one
+			return java.util.Optional.empty();
+		}
+		OperatingStatus to = StatusRules.next(s.status(), s.manual(), s.lastReadingAt(), s.thresholds(), reading);
+		boolean changed = to != s.status();
+		jdbc.sql("""
+				update network_substation set last_reading_at = ?, primary_supply_temp = ?, primary_return_temp = ?,
+				  secondary_supply_temp = ?, secondary_return_temp = ?, pressure = ?, flow = ?, status = ?,
+				  status_since = case when ? then ? else status_since end, version = version + 1
+				where id = ?""")
+			.params(Timestamp.from(reading.readAt()), reading.primarySupplyTemp(), reading.primaryReturnTemp(),
+					reading.secondarySupplyTemp(), reading.secondaryReturnTemp(), reading.pressure(), reading.flow(),
+					to.name(), changed, Timestamp.from(reading.readAt()), substationId)
+			.update();
+		if (!changed) {
+			return java.util.Optional.empty();
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("status", to.name());
+		after.put("readAt", reading.readAt().toString());
+		audit.record("SUBSTATION_STATUS_CHANGED", "network_substation", substationId, Map.of("status", s.status().name()),
+				after);
+		events.publishEvent(new SubstationStatusChanged(substationId, s.code(), s.status(), to, reading.readAt()));
+		return java.util.Optional.of(new Change(s.code(), s.status(), to, reading.readAt()));
+	}
+
+	private Station lock(long id) {
+		return jdbc.sql("""
+				select id, code, status, status_manual, last_reading_at, primary_supply_warn_min, primary_supply_fault_min,
+				       secondary_supply_warn_min, secondary_supply_fault_min, pressure_warn_min, pressure_warn_max,
+				       pressure_fault_min, pressure_fault_max, flow_warn_min, flow_fault_min
+				from network_substation where id = ? for update""")
+			.param(id)
+			.query((rs, n) -> new Station(rs.getLong("id"), rs.getString("code"),
+					OperatingStatus.valueOf(rs.getString("status")), rs.getBoolean("status_manual"),
+					NetworkRepository.instant(rs, "last_reading_at"),
+					new Thresholds(rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10),
+							rs.getDouble(11), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14), rs.getDouble(15))))
+			.single();
+	}
+
+	private Map<String, Long> substationIds(List<Item> items) {
+		List<String> codes = items.stream()
+			.filter(i -> i != null && i.substation() != null)
+			.map(i -> normalise(i.substation()))
+			.distinct()
+			.toList();
+		Map<String, Long> ids = new LinkedHashMap<>();
+		if (codes.isEmpty()) {
+			return ids;
+		}
+		jdbc.sql("select code, id from network_substation where code = any(?)")
+			.param(codes.toArray(String[]::new))
+			.query(rs -> {
+				ids.put(rs.getString(1), rs.getLong(2));
+			});
+		return ids;
+	}
+
+	private record Checked(Long substationId, String code, Instant readAt, Reading reading, ItemResult refusal) {
+
+		static Checked refused(Instant readAt, String code, String field, Object... args) {
+			return new Checked(null, null, readAt, null, new ItemResult(-1, null, readAt, Outcome.REFUSED, code, field, args));
+		}
+	}
+
+	/** The bounds outside which a value cannot be a real measurement (°C, MPa, m³/h). */
+	static boolean possible(String field, double value) {
+		if (!Double.isFinite(value)) {
+			return false;
+		}
+		return switch (field) {
+			case "pressure" -> value >= 0 && value <= 4;
+			case "flow" -> value >= 0 && value <= 20000;
+			default -> value >= -40 && value <= 200;
+		};
+	}
+
+	private Checked check(Item item, Map<String, Long> ids, Instant now) {
+		if (item == null || item.substation() == null || item.substation().isBlank()) {
+			return Checked.refused(null, "TELEMETRY_SUBSTATION_REQUIRED", "substation");
+		}
+		Instant readAt;
+		if (item.readAt() == null || item.readAt().isBlank()) {
+			return Checked.refused(null, "TELEMETRY_READ_AT_REQUIRED", "readAt");
+		}
+		try {
+			readAt = OffsetDateTime.parse(item.readAt().strip()).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			return Checked.refused(null, "TELEMETRY_VALUE_IMPOSSIBLE", "readAt", "readAt", item.readAt());
+		}
+		String code = normalise(item.substation());
+		Long id = ids.get(code);
+		if (id == null) {
+			return Checked.refused(readAt, "TELEMETRY_SUBSTATION_UNKNOWN", "substation", item.substation());
+		}
+		if (readAt.isAfter(now.plus(CLOCK_SKEW))) {
+			return Checked.refused(readAt, "TELEMETRY_READ_AT_FUTURE", "readAt");
+		}
+		Map<String, Double> values = new LinkedHashMap<>();
+		values.put("primarySupplyTemp", item.primarySupplyTemp());
+		values.put("primaryReturnTemp", item.primaryReturnTemp());
+		values.put("secondarySupplyTemp", item.secondarySupplyTemp());
+		values.put("secondaryReturnTemp", item.secondaryReturnTemp());
+		values.put("pressure", item.pressure());
+		values.put("flow", item.flow());
+		for (Map.Entry<String, Double> v : values.entrySet()) {
+			if (v.getValue() == null) {
+				return Checked.refused(readAt, "TELEMETRY_VALUE_REQUIRED", v.getKey(), v.getKey());
+			}
+			if (!possible(v.getKey(), v.getValue())) {
+				return Checked.refused(readAt, "TELEMETRY_VALUE_IMPOSSIBLE", v.getKey(), v.getKey(), v.getValue());
+			}
+		}
+		Reading reading = new Reading(readAt, item.primarySupplyTemp(), item.primaryReturnTemp(),
+				item.secondarySupplyTemp(), item.secondaryReturnTemp(), item.pressure(), item.flow());
+		return new Checked(id, code, readAt, reading, null);
+	}
+
+	private static String normalise(String code) {
+		return code.strip().toUpperCase(java.util.Locale.ROOT);
+	}
+}
