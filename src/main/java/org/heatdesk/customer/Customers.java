@@ -1,0 +1,212 @@
+package org.heatdesk.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.heatdesk.network.CommunityView;
+import org.heatdesk.network.Network;
+import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The front door of the customer module: find a customer (by id, account number, phone, or the one
+ * search box), and record that someone looked at a customer's personal data. Every
+ * {@link CustomerView} handed out is masked as the current user's role requires (see
+ * {@link Masking}); other modules that show a customer's personal data call
+ * {@link #logAccess(long, String)}.
+ */
+@Service
+public class Customers {
+
+	/** Purpose of the access log entry written when the customer page is opened. */
+	public static final String PURPOSE_VIEW = "VIEW";
+
+	/** Purpose of the access log entry written when full phones are revealed (with a reason). */
+	public static final String PURPOSE_REVEAL_PHONE = "REVEAL_PHONE";
+
+	/** Purpose of the access log entry written when personal data is exported. */
+	public static final String PURPOSE_EXPORT = "EXPORT";
+
+	/** Purpose of the access log entry written when the API returns one customer. */
+	public static final String PURPOSE_API = "API";
+
+	private static final int MAX_LIMIT = 100;
+
+	private final CustomerRepository repository;
+
+	private final Network network;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	Customers(CustomerRepository repository, Network network, AuditTrail audit, Clock clock,
+			@Value("${heatdesk.company.zone:Asia/Shanghai}") String zone) {
+		this.repository = repository;
+		this.network = network;
+		this.audit = audit;
+		this.clock = clock;
+		this.zone = ZoneId.of(zone);
+	}
+
+	/** The customer, masked for the current user; no access is logged (call {@link #logAccess}). */
+	@Transactional(readOnly = true)
+	public Optional<CustomerView> find(long id) {
+		return repository.find(id).map(r -> r.view(masking()));
+	}
+
+	/** The customer with this account number (exact, case-insensitive), masked for the current user. */
+	@Transactional(readOnly = true)
+	public Optional<CustomerView> findByAccountNo(String accountNo) {
+		if (accountNo == null || accountNo.isBlank()) {
+			return Optional.empty();
+		}
+		return repository.findByAccountNo(accountNo.strip().toUpperCase()).map(r -> r.view(masking()));
+	}
+
+	/**
+	 * The customers who gave this full phone number (mobile or landline, in any common notation), in
+	 * account order; one indexed query, for the screen pop. Empty for a malformed number.
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerView> findByPhone(String phone) {
+		String stored = Phones.normalize(phone);
+		if (stored == null) {
+			return List.of();
+		}
+		Masking masking = masking();
+		return repository.findByPhone(stored).stream().map(r -> r.view(masking)).toList();
+	}
+
+	/**
+	 * The one search box: a full phone, the last four digits (optionally with a community:
+	 * {@code 翠园 1234}), an account number, a name, or an address as people say it
+	 * ({@code 翠园小区3号楼2单元501}, {@code 翠园 3-2-501}). Exact matches come first.
+	 * @param limit at most this many results (capped at 100)
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerView> search(String query, int limit) {
+		return search(query, null, limit);
+	}
+
+	/**
+	 * Like {@link #search(String, int)}, narrowed to one community when {@code communityId} is given
+	 * (used with the last four digits of a phone).
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerView> search(String query, Long communityId, int limit) {
+		Masking masking = masking();
+		return searchRows(SearchQuery.parse(query), communityId, Math.max(1, Math.min(limit, MAX_LIMIT))).stream()
+			.map(r -> r.view(masking))
+			.toList();
+	}
+
+	/**
+	 * Records in the access log that the current user saw this customer's personal data, and why.
+	 * Other modules call it when they show a customer (e.g. {@code SCREEN_POP}, {@code TICKET}).
+	 * @throws HeatDeskException {@code CUSTOMER_NOT_FOUND} for an unknown customer
+	 */
+	@Transactional
+	public void logAccess(long customerId, String purpose) {
+		logAccess(customerId, purpose, null);
+	}
+
+	void logAccess(Long customerId, String purpose, String reason) {
+		if (customerId != null && repository.find(customerId).isEmpty()) {
+			throw HeatDeskException.notFound("CUSTOMER_NOT_FOUND");
+		}
+		String p = purpose == null || purpose.isBlank() ? "UNSPECIFIED" : purpose.strip();
+		repository.logAccess(clock.instant(), AuditTrail.currentActor(), AuditTrail.currentAddress(), customerId,
+				p.length() > 40 ? p.substring(0, 40) : p, reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300));
+	}
+
+	List<CustomerRow> searchRows(SearchQuery q, Long communityId, int limit) {
+		Map<Long, CustomerRow> results = new LinkedHashMap<>();
+		switch (q.form()) {
+			case EMPTY -> {
+			}
+			case PHONE -> add(results, repository.findByPhone(q.phone()), limit);
+			case LAST4 -> {
+				List<Long> communities = communityId != null ? List.of(communityId)
+						: q.communityText() != null ? communityIds(q.communityText()) : null;
+				if (communities == null || !communities.isEmpty()) {
+					add(results, repository.findByLast4(q.last4(), communities, limit), limit);
+				}
+			}
+			case ACCOUNT -> {
+				repository.findByAccountNo(q.accountNo()).ifPresent(r -> results.put(r.id(), r));
+				add(results, repository.findByAccountPrefix(q.accountNo(), limit), limit);
+			}
+			case ADDRESS -> {
+				List<Long> communities = communityId != null ? List.of(communityId) : communityIds(q.communityText());
+				if (!communities.isEmpty()) {
+					add(results, repository.findByAddress(communities, q.building(), q.unit(), q.room(), limit), limit);
+				}
+			}
+			case TEXT -> {
+				// A name first (exact, then by prefix), then the customers of a community of that name.
+				add(results, repository.findByNamePrefix(q.text(), limit), limit);
+				if (results.size() < limit) {
+					List<CommunityView> named = network.matchCommunities(q.text(), 3);
+					if (!named.isEmpty() && (named.get(0).name().startsWith(q.text()))) {
+						add(results, repository.findByAddress(List.of(named.get(0).id()), null, null, null, limit), limit);
+					}
+				}
+			}
+		}
+		return new ArrayList<>(results.values());
+	}
+
+	private List<Long> communityIds(String text) {
+		List<CommunityView> matches = network.matchCommunities(text, 5);
+		if (!matches.isEmpty() && matches.get(0).name().equals(text)) {
+			return List.of(matches.get(0).id());
+		}
+		return matches.stream().map(CommunityView::id).toList();
+	}
+
+	private static void add(Map<Long, CustomerRow> results, List<CustomerRow> rows, int limit) {
+		for (CustomerRow r : rows) {
+			if (results.size() >= limit) {
+				return;
+			}
+			results.putIfAbsent(r.id(), r);
+		}
+	}
+
+	/** The masking rules for the current user. */
+	static Masking masking() {
+		return Masking.forRoles(currentRoles());
+	}
+
+	static Set<Role> currentRoles() {
+		return Role.of(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), zone);
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+
+	ZoneId zoneId() {
+		return zone;
+	}
+}
