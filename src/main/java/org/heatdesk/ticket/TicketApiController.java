@@ -1,0 +1,201 @@
+package org.heatdesk.ticket;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.heatdesk.platform.HeatDeskException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/tickets}: record (idempotent with an {@code Idempotency-Key} header), read, search,
+ * and move tickets through their marks. Refusals are JSON {@code {"code","message","field"}}.
+ */
+@RestController
+@RequestMapping("/api/v1/tickets")
+@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR','TECHNICIAN')")
+class TicketApiController {
+
+	private final Tickets tickets;
+
+	TicketApiController(Tickets tickets) {
+		this.tickets = tickets;
+	}
+
+	/** The body of {@code POST /api/v1/tickets}. */
+	record NewTicket(TicketType type, Long categoryId, Priority priority, TicketScope scope, Channel channel,
+			Long customerId, String callerPhone, String address, String description, String contactPhone, Long contactId,
+			Long aboutStaffId, String answer) {
+	}
+
+	/** The body of an action; each action reads the fields it needs. */
+	record Action(Integer version, String note, String result, String reason, Long assigneeId, Long teamId,
+			Long toStaffId, Long toTeamId, String parentNo) {
+	}
+
+	/** A ticket with what its page shows. */
+	record TicketDetails(TicketView ticket, int version, Instant dispatchDue, Instant respondDue, Instant onSiteDue,
+			Instant resolveDue, String result, String parentNo, List<TimelineEntry> timeline, List<Transfer> transfers) {
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+	ResponseEntity<TicketView> record(@RequestBody NewTicket body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		if (body == null) {
+			throw HeatDeskException.badInput("REQUIRED", "type");
+		}
+		RecordTicket command = new RecordTicket(body.type(), body.categoryId(), body.priority(), body.scope(),
+				body.channel(), body.customerId(), body.callerPhone(), body.address(), body.description(),
+				body.contactPhone(), body.contactId(), key);
+		TicketView view = body.answer() == null || body.answer().isBlank()
+				? tickets.intake(new Tickets.Intake(command, body.aboutStaffId(), null), null)
+				: tickets.intake(new Tickets.Intake(command, body.aboutStaffId(), null), body.answer().strip());
+		return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.ticketNo())).body(view);
+	}
+
+	/** The body of {@code POST /api/v1/tickets/incidents}. */
+	record NewIncident(String description, Long outageId) {
+	}
+
+	@PostMapping("/incidents")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	ResponseEntity<TicketView> incident(@RequestBody NewIncident body) {
+		TicketView view = tickets.recordIncident(body == null ? null : body.description(), body == null ? null : body.outageId());
+		return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.ticketNo())).body(view);
+	}
+
+	@GetMapping("/{no}")
+	TicketDetails get(@PathVariable String no) {
+		TicketRow row = tickets.open(no);
+		String parentNo = row.parentId() == null ? null : tickets.byId(row.parentId()).map(TicketRow::ticketNo).orElse(null);
+		return new TicketDetails(tickets.view(row, null), row.version(), row.due().dispatch(), row.due().respond(),
+				row.due().onSite(), row.due().resolve(), row.result(), parentNo, tickets.timeline(row.id()),
+				tickets.transfers(row.id()));
+	}
+
+	@GetMapping
+	List<TicketView> search(@RequestParam(required = false) String q, @RequestParam(required = false) TicketType type,
+			@RequestParam(required = false) TicketStatus status, @RequestParam(required = false) Priority priority,
+			@RequestParam(required = false) Long categoryId, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "false") boolean mine) {
+		List<TicketRow> rows = mine ? tickets.mine(false) : tickets.search(q, type, status, priority, categoryId, from, to);
+		return rows.stream().map(r -> tickets.view(r, null)).toList();
+	}
+
+	@PostMapping("/{no}/dispatch")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView dispatch(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		return tickets.dispatch(no, b.version(), b.assigneeId(), b.teamId(), b.note());
+	}
+
+	@PostMapping("/{no}/respond")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView respond(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		return tickets.respond(no, b.version(), b.note());
+	}
+
+	@PostMapping("/{no}/resolve")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView resolve(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		return tickets.resolve(no, b.version(), b.result());
+	}
+
+	@PostMapping("/{no}/reopen")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView reopen(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		return tickets.reopen(no, b.version(), b.reason());
+	}
+
+	@PostMapping("/{no}/close")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView close(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		return tickets.close(no, b.version(), b.note());
+	}
+
+	@PostMapping("/{no}/pause")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView pause(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		return tickets.pause(no, b.version(), b.reason());
+	}
+
+	@PostMapping("/{no}/resume")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView resume(@PathVariable String no, @RequestBody(required = false) Action a) {
+		return tickets.resume(no, orEmpty(a).version());
+	}
+
+	@PostMapping("/{no}/cancel")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView cancel(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		return tickets.cancel(no, b.version(), b.reason());
+	}
+
+	@PostMapping("/{no}/escalate")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	ResponseEntity<Map<String, Object>> escalate(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		long id = tickets.escalate(no, b.version(), b.reason());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("transferId", id));
+	}
+
+	@PostMapping("/{no}/transfers")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	ResponseEntity<Map<String, Object>> transfer(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		long id = tickets.transfer(no, b.version(), b.toStaffId(), b.toTeamId(), b.reason());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("transferId", id));
+	}
+
+	@PostMapping("/{no}/transfers/{id}/accept")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView accept(@PathVariable String no, @PathVariable long id) {
+		return tickets.acceptTransfer(no, id);
+	}
+
+	@PostMapping("/{no}/transfers/{id}/decline")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	ResponseEntity<Void> decline(@PathVariable String no, @PathVariable long id, @RequestBody(required = false) Action a) {
+		tickets.declineTransfer(no, id, orEmpty(a).reason());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{no}/link")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	TicketView link(@PathVariable String no, @RequestBody(required = false) Action a) {
+		Action b = orEmpty(a);
+		if (b.parentNo() == null) {
+			throw HeatDeskException.badInput("REQUIRED", "parentNo");
+		}
+		return tickets.link(no, b.parentNo());
+	}
+
+	@PostMapping("/{no}/notes")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	ResponseEntity<Void> note(@PathVariable String no, @RequestBody(required = false) Action a) {
+		tickets.note(no, orEmpty(a).note());
+		return ResponseEntity.noContent().build();
+	}
+
+	private static Action orEmpty(Action a) {
+		return a == null ? new Action(null, null, null, null, null, null, null, null, null) : a;
+	}
+}

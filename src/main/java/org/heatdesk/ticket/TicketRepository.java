@@ -1,0 +1,398 @@
+package org.heatdesk.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for tickets, their timeline, transfers, notifications, categories and policies. */
+@Repository
+class TicketRepository {
+
+	static final String OPEN = "('RECORDED','DISPATCHED','RESPONDED','REOPENED','PENDING_CUSTOMER')";
+
+	/** The deadline of the next mark, in SQL (see {@link Lifecycle#nextMark}). */
+	static final String NEXT_DUE = """
+			case coalesce(case when t.status = 'PENDING_CUSTOMER' then t.status_before_pause end, t.status)
+			  when 'RECORDED' then t.dispatch_due when 'REOPENED' then t.dispatch_due
+			  when 'DISPATCHED' then t.respond_due when 'RESPONDED' then t.resolve_due end""";
+
+	static final String NEXT_MARK = """
+			case coalesce(case when t.status = 'PENDING_CUSTOMER' then t.status_before_pause end, t.status)
+			  when 'RECORDED' then 'DISPATCHED' when 'REOPENED' then 'DISPATCHED'
+			  when 'DISPATCHED' then 'RESPONDED' when 'RESPONDED' then 'RESOLVED' end""";
+
+	private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+	private final JdbcClient jdbc;
+
+	TicketRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	// ---- numbers
+
+	/** The next number of {@code day}; the row lock keeps two transactions from drawing the same one. */
+	int nextNumber(LocalDate day) {
+		return jdbc.sql("""
+				insert into ticket_day_counter (day, last_no) values (?, 1)
+				on conflict (day) do update set last_no = ticket_day_counter.last_no + 1
+				returning last_no""").param(day).query(Integer.class).single();
+	}
+
+	// ---- tickets
+
+	long insert(String ticketNo, RecordTicket c, TicketStatus status, Long substationId, Long communityId,
+			Long aboutStaffId, long firstResponderId, String firstResponder, Long assigneeTeamId, Long parentId,
+			boolean incident, Long outageId, long policyId, Instant now, Deadlines due, String searchText) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into ticket (ticket_no, type, category_id, priority, scope, channel, status, customer_id, caller_phone,
+				  address, description, contact_phone, contact_id, substation_id, community_id, about_staff_id,
+				  first_responder_id, first_responder, assignee_id, assignee, assignee_team_id, parent_id, incident,
+				  outage_id, policy_id, recorded_at, dispatch_due, respond_due, on_site_due, resolve_due,
+				  idempotency_key, search_text)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(ticketNo, c.type().name(), c.categoryId(), c.priority().name(), c.scope().name(), c.channel().name(),
+					status.name(), c.customerId(), c.callerPhone(), c.address(), c.description(), c.contactPhone(),
+					c.contactId(), substationId, communityId, aboutStaffId, firstResponderId, firstResponder,
+					firstResponderId, firstResponder, assigneeTeamId, parentId, incident, outageId, policyId, ts(now),
+					ts(due.dispatch()), ts(due.respond()), ts(due.onSite()), ts(due.resolve()), c.idempotencyKey(),
+					searchText)
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	Optional<TicketRow> find(long id) {
+		return jdbc.sql("select * from ticket t where t.id = ?").param(id).query(TICKET).optional();
+	}
+
+	Optional<TicketRow> findByNo(String ticketNo) {
+		return jdbc.sql("select * from ticket t where t.ticket_no = ?").param(ticketNo).query(TICKET).optional();
+	}
+
+	Optional<TicketRow> findByKey(String key) {
+		return jdbc.sql("select * from ticket t where t.idempotency_key = ?").param(key).query(TICKET).optional();
+	}
+
+	Optional<TicketRow> incidentForOutage(long outageId) {
+		return jdbc.sql("select * from ticket t where t.incident and t.outage_id = ?").param(outageId).query(TICKET)
+			.optional();
+	}
+
+	List<TicketRow> children(long parentId) {
+		return jdbc.sql("select * from ticket t where t.parent_id = ? order by t.id").param(parentId).query(TICKET).list();
+	}
+
+	/** Runs an update guarded by the ticket's version; false when someone else changed it first. */
+	boolean update(long id, int version, String assignments, Object... params) {
+		List<Object> all = new ArrayList<>(Arrays.asList(params));
+		all.add(id);
+		all.add(version);
+		return jdbc.sql("update ticket set " + assignments + ", version = version + 1 where id = ? and version = ?")
+			.params(all)
+			.update() == 1;
+	}
+
+	/** An update by the deadline sweep that does not touch the version (no user edit races with it). */
+	void updateQuietly(long id, String assignments, Object... params) {
+		List<Object> all = new ArrayList<>(Arrays.asList(params));
+		all.add(id);
+		jdbc.sql("update ticket set " + assignments + " where id = ?").params(all).update();
+	}
+
+	List<TicketRow> mine(long staffId, boolean openOnly, int limit) {
+		return jdbc.sql("select * from ticket t where (t.first_responder_id = :me or t.assignee_id = :me)"
+				+ (openOnly ? " and t.status in " + OPEN : "") + " order by t.recorded_at desc limit :limit")
+			.param("me", staffId)
+			.param("limit", limit)
+			.query(TICKET)
+			.list();
+	}
+
+	List<TicketRow> teamQueue(long teamId, int limit) {
+		return jdbc.sql("select * from ticket t where t.assignee_team_id = ? and t.status in " + OPEN
+				+ " order by (" + NEXT_DUE + ") nulls last limit ?").params(teamId, limit).query(TICKET).list();
+	}
+
+	List<TicketRow> overdue(Instant now, int limit) {
+		return jdbc.sql("select * from ticket t where t.status in ('RECORDED','DISPATCHED','RESPONDED','REOPENED') and ("
+				+ NEXT_DUE + ") < ? order by (" + NEXT_DUE + ") limit ?").params(ts(now), limit).query(TICKET).list();
+	}
+
+	List<TicketRow> openForCustomer(long customerId) {
+		return jdbc.sql("select * from ticket t where t.customer_id = ? and t.status in " + OPEN
+				+ " order by t.recorded_at desc").param(customerId).query(TICKET).list();
+	}
+
+	/** Search: {@code words} are pre-segmented terms matched in the description and result. */
+	List<TicketRow> search(String words, String ticketNo, TicketType type, TicketStatus status, Priority priority,
+			Long categoryId, Instant from, Instant to, int limit) {
+		StringBuilder sql = new StringBuilder("select * from ticket t where true");
+		List<Object> params = new ArrayList<>();
+		if (words != null && !words.isBlank()) {
+			sql.append(" and to_tsvector('simple', t.search_text) @@ plainto_tsquery('simple', ?)");
+			params.add(words);
+		}
+		if (ticketNo != null) {
+			sql.append(" and t.ticket_no = ?");
+			params.add(ticketNo);
+		}
+		if (type != null) {
+			sql.append(" and t.type = ?");
+			params.add(type.name());
+		}
+		if (status != null) {
+			sql.append(" and t.status = ?");
+			params.add(status.name());
+		}
+		if (priority != null) {
+			sql.append(" and t.priority = ?");
+			params.add(priority.name());
+		}
+		if (categoryId != null) {
+			sql.append(" and t.category_id = ?");
+			params.add(categoryId);
+		}
+		if (from != null) {
+			sql.append(" and t.recorded_at >= ?");
+			params.add(ts(from));
+		}
+		if (to != null) {
+			sql.append(" and t.recorded_at < ?");
+			params.add(ts(to));
+		}
+		sql.append(" order by t.recorded_at desc limit ?");
+		params.add(limit);
+		return jdbc.sql(sql.toString()).params(params).query(TICKET).list();
+	}
+
+	/** Open tickets whose next deadline falls before {@code until}, for the sweep. */
+	List<TicketRow> dueBefore(Instant until, int limit) {
+		return jdbc.sql("select * from ticket t where t.status in ('RECORDED','DISPATCHED','RESPONDED','REOPENED') and ("
+				+ NEXT_DUE + ") < ? and (t.overdue_mark is distinct from (" + NEXT_MARK + ") or t.reminded_mark is distinct from ("
+				+ NEXT_MARK + ")) order by (" + NEXT_DUE + ") limit ?").params(ts(until), limit).query(TICKET).list();
+	}
+
+	long countOpen() {
+		return jdbc.sql("select count(*) from ticket t where t.status in " + OPEN).query(Long.class).single();
+	}
+
+	// ---- timeline
+
+	void addEvent(long ticketId, Instant at, String actor, String kind, String detail, Long contactId) {
+		jdbc.sql("insert into ticket_event (ticket_id, at, actor, kind, detail, contact_id) values (?, ?, ?, ?, ?, ?)")
+			.params(ticketId, ts(at), actor, kind, detail, contactId)
+			.update();
+	}
+
+	List<TimelineEntry> timeline(long ticketId) {
+		return jdbc.sql("select id, at, actor, kind, detail, contact_id from ticket_event where ticket_id = ? order by at, id")
+			.param(ticketId)
+			.query((rs, n) -> new TimelineEntry(rs.getLong(1), instant(rs, "at"), rs.getString(3), rs.getString(4),
+					rs.getString(5), nullableLong(rs, "contact_id")))
+			.list();
+	}
+
+	// ---- notifications
+
+	void notify(long staffId, long ticketId, String kind, String detail, Instant at) {
+		jdbc.sql("insert into ticket_notification (staff_id, ticket_id, kind, detail, created_at) values (?, ?, ?, ?, ?)")
+			.params(staffId, ticketId, kind, detail, ts(at))
+			.update();
+	}
+
+	List<Notification> unread(long staffId, int limit) {
+		return jdbc.sql("""
+				select n.id, n.ticket_id, t.ticket_no, n.kind, n.detail, n.created_at from ticket_notification n
+				join ticket t on t.id = n.ticket_id where n.staff_id = ? and n.read_at is null order by n.id desc limit ?""")
+			.params(staffId, limit)
+			.query((rs, i) -> new Notification(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), instant(rs, "created_at")))
+			.list();
+	}
+
+	int markRead(long staffId, Instant at) {
+		return jdbc.sql("update ticket_notification set read_at = ? where staff_id = ? and read_at is null")
+			.params(ts(at), staffId)
+			.update();
+	}
+
+	// ---- transfers
+
+	long insertTransfer(long ticketId, String kind, long fromStaffId, String fromStaff, Long toStaffId, Long toTeamId,
+			String reason, Instant at) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into ticket_transfer (ticket_id, kind, from_staff_id, from_staff, to_staff_id, to_team_id, reason, status, requested_at)
+				values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+			.params(ticketId, kind, fromStaffId, fromStaff, toStaffId, toTeamId, reason, ts(at))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	Optional<Transfer> transfer(long id) {
+		return jdbc.sql("select * from ticket_transfer where id = ?").param(id).query(TRANSFER).optional();
+	}
+
+	Optional<Transfer> pendingTransfer(long ticketId) {
+		return jdbc.sql("select * from ticket_transfer where ticket_id = ? and status = 'PENDING'").param(ticketId)
+			.query(TRANSFER)
+			.optional();
+	}
+
+	List<Transfer> transfers(long ticketId) {
+		return jdbc.sql("select * from ticket_transfer where ticket_id = ? order by id").param(ticketId).query(TRANSFER).list();
+	}
+
+	/** Pending transfers addressed to {@code staffId} or to their team. */
+	List<Transfer> awaiting(long staffId, Long teamId) {
+		return jdbc.sql("select * from ticket_transfer where status = 'PENDING' and (to_staff_id = ? or (to_staff_id is null and to_team_id = ?)) order by id")
+			.params(staffId, teamId)
+			.query(TRANSFER)
+			.list();
+	}
+
+	/** Decides a pending transfer; false when it was no longer pending. */
+	boolean decide(long transferId, String status, String by, String declineReason, Instant at) {
+		return jdbc.sql("update ticket_transfer set status = ?, decided_by = ?, decline_reason = ?, decided_at = ? where id = ? and status = 'PENDING'")
+			.params(status, by, declineReason, ts(at), transferId)
+			.update() == 1;
+	}
+
+	// ---- categories
+
+	List<Category> categories() {
+		return jdbc.sql("select * from ticket_category order by type, sort, id").query(CATEGORY).list();
+	}
+
+	long insertCategory(TicketType type, Long parentId, String code, String nameZh, String nameEn, String keywords, int sort) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into ticket_category (type, parent_id, code, name_zh, name_en, keywords, sort) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(type.name(), parentId, code, nameZh, nameEn, keywords, sort)
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	void setCategoryActive(long id, boolean active) {
+		jdbc.sql("update ticket_category set active = ? where id = ?").params(active, id).update();
+	}
+
+	// ---- policies
+
+	long currentPolicyId() {
+		return jdbc.sql("select id from ticket_policy order by version desc limit 1").query(Long.class).single();
+	}
+
+	List<Long> policyIds() {
+		return jdbc.sql("select id from ticket_policy order by version desc").query(Long.class).list();
+	}
+
+	Optional<SlaPolicy> policy(long id) {
+		List<SlaPolicy.Rule> rules = jdbc.sql("select * from ticket_policy_rule where policy_id = ? order by id")
+			.param(id)
+			.query((rs, n) -> new SlaPolicy.Rule(TicketType.valueOf(rs.getString("type")), nullableLong(rs, "category_id"),
+					rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")),
+					rs.getString("scope") == null ? null : TicketScope.valueOf(rs.getString("scope")),
+					rs.getString("dispatch_limit"), rs.getString("respond_limit"), rs.getString("on_site_limit"),
+					rs.getString("resolve_limit")))
+			.list();
+		return jdbc.sql("select * from ticket_policy where id = ?").param(id)
+			.query((rs, n) -> new SlaPolicy(rs.getLong("id"), rs.getInt("version"), rs.getString("note"),
+					MonthDay.parse("--" + rs.getString("season_start")), MonthDay.parse("--" + rs.getString("season_end")),
+					rs.getTime("work_start").toLocalTime(), rs.getTime("work_end").toLocalTime(),
+					Arrays.stream(rs.getString("work_days").split(",")).map(String::strip).map(Integer::parseInt)
+						.map(DayOfWeek::of).collect(Collectors.toSet()),
+					rs.getString("created_by"), instant(rs, "created_at"), rules))
+			.optional();
+	}
+
+	long insertPolicy(SlaPolicy p, Instant at) {
+		int version = jdbc.sql("select coalesce(max(version), 0) + 1 from ticket_policy").query(Integer.class).single();
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into ticket_policy (version, note, season_start, season_end, work_start, work_end, work_days, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(version, p.note(), MONTH_DAY.format(p.seasonStart()), MONTH_DAY.format(p.seasonEnd()),
+					java.sql.Time.valueOf(p.workStart()), java.sql.Time.valueOf(p.workEnd()),
+					p.workDays().stream().map(DayOfWeek::getValue).sorted().map(String::valueOf).collect(Collectors.joining(",")),
+					p.createdBy(), ts(at))
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		for (SlaPolicy.Rule r : p.rules()) {
+			jdbc.sql("""
+					insert into ticket_policy_rule (policy_id, type, category_id, priority, scope, dispatch_limit, respond_limit, on_site_limit, resolve_limit)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, r.type().name(), r.categoryId(), r.priority() == null ? null : r.priority().name(),
+						r.scope() == null ? null : r.scope().name(), r.dispatchLimit(), r.respondLimit(), r.onSiteLimit(),
+						r.resolveLimit())
+				.update();
+		}
+		return id;
+	}
+
+	// ---- mapping
+
+	static Timestamp ts(Instant i) {
+		return i == null ? null : Timestamp.from(i);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long v = rs.getLong(column);
+		return rs.wasNull() ? null : v;
+	}
+
+	private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+		return value == null ? null : Enum.valueOf(type, value);
+	}
+
+	static final RowMapper<TicketRow> TICKET = (rs, n) -> new TicketRow(rs.getLong("id"), rs.getString("ticket_no"),
+			enumOf(TicketType.class, rs.getString("type")), nullableLong(rs, "category_id"),
+			enumOf(Priority.class, rs.getString("priority")), enumOf(TicketScope.class, rs.getString("scope")),
+			enumOf(Channel.class, rs.getString("channel")), enumOf(TicketStatus.class, rs.getString("status")),
+			enumOf(TicketStatus.class, rs.getString("status_before_pause")), nullableLong(rs, "customer_id"),
+			rs.getString("caller_phone"), rs.getString("address"), rs.getString("description"),
+			rs.getString("contact_phone"), nullableLong(rs, "contact_id"), nullableLong(rs, "substation_id"),
+			nullableLong(rs, "community_id"), nullableLong(rs, "about_staff_id"), rs.getLong("first_responder_id"),
+			rs.getString("first_responder"), nullableLong(rs, "assignee_id"), rs.getString("assignee"),
+			nullableLong(rs, "assignee_team_id"), nullableLong(rs, "parent_id"), rs.getBoolean("incident"),
+			nullableLong(rs, "outage_id"), rs.getLong("policy_id"), instant(rs, "recorded_at"),
+			instant(rs, "dispatched_at"), rs.getString("dispatched_by"), instant(rs, "responded_at"),
+			rs.getString("responded_by"), instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("result"),
+			instant(rs, "closed_at"), instant(rs, "cancelled_at"), rs.getString("cancel_reason"),
+			new Deadlines(instant(rs, "dispatch_due"), instant(rs, "respond_due"), instant(rs, "on_site_due"),
+					instant(rs, "resolve_due")),
+			instant(rs, "paused_at"), rs.getLong("paused_seconds"), rs.getString("reminded_mark"),
+			rs.getString("overdue_mark"), rs.getInt("escalation_level"), rs.getInt("version"));
+
+	static final RowMapper<Transfer> TRANSFER = (rs, n) -> new Transfer(rs.getLong("id"), rs.getLong("ticket_id"),
+			rs.getString("kind"), rs.getLong("from_staff_id"), rs.getString("from_staff"), nullableLong(rs, "to_staff_id"),
+			nullableLong(rs, "to_team_id"), rs.getString("reason"), rs.getString("status"), instant(rs, "requested_at"),
+			instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decline_reason"));
+
+	static final RowMapper<Category> CATEGORY = (rs, n) -> new Category(rs.getLong("id"),
+			TicketType.valueOf(rs.getString("type")), nullableLong(rs, "parent_id"), rs.getString("code"),
+			rs.getString("name_zh"), rs.getString("name_en"), rs.getString("keywords"), rs.getBoolean("active"),
+			rs.getInt("sort"));
+
+}
