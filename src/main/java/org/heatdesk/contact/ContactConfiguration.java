@@ -20,7 +20,7 @@ class ContactConfiguration {
 	@Bean
 	NavItem wallboardNav() {
 		return new NavItem("nav.wallboard", "nav.wallboard.description", "/wallboard",
-				Set.of(Role.TEAM_LEAD, Role.MANAGER), 52, "w");
+				Set.of(Role.TEAM_LEAD, Role.MANAGER), 52, "b");
 	}
 
 	@Bean
