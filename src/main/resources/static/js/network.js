@@ -25,7 +25,7 @@
           animation: false,
           tooltip: { trigger: 'axis', renderMode: 'richText' },
           legend: { top: 0 },
-          grid: { left: 48, right: 56, top: 36, bottom: 28 },
+          grid: { left: 48, right: 56, top: 64, bottom: 28 },
           xAxis: { type: 'category', data: data.times, boundaryGap: false },
           yAxis: [
             { type: 'value', name: d.unitTemp, scale: true },

@@ -131,8 +131,14 @@ class NetworkDemoData implements DemoDataSeeder {
 		}
 		seedCommunities(random, substations, areaOf);
 		seedTelemetry(random, substations, now);
+		Instant maintenanceSince = now.minus(Duration.ofHours(5));
+		jdbc.sql("""
+				insert into network_status_change (substation_id, from_status, to_status, changed_at)
+				select id, status, 'MAINTENANCE', ? from network_substation where code = 'HY-06'""")
+			.param(Timestamp.from(maintenanceSince))
+			.update();
 		jdbc.sql("update network_substation set status = 'MAINTENANCE', status_manual = true, status_since = ? where code = 'HY-06'")
-			.param(Timestamp.from(now.minus(Duration.ofHours(5))))
+			.param(Timestamp.from(maintenanceSince))
 			.update();
 		seedOutages(substations, now);
 	}
@@ -212,7 +218,7 @@ class NetworkDemoData implements DemoDataSeeder {
 						r.secondarySupplyTemp(), r.secondaryReturnTemp(), r.pressure(), r.flow(), Timestamp.from(at) });
 				OperatingStatus next = StatusRules.derive(Thresholds.DEFAULTS, r);
 				if (next != status) {
-					changes.add(new Object[] { id, status == OperatingStatus.UNKNOWN ? null : status.name(), next.name(),
+					changes.add(new Object[] { id, status.name(), next.name(),
 							Timestamp.from(at) });
 					status = next;
 					since = at;
