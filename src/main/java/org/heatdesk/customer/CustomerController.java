@@ -127,7 +127,7 @@ class CustomerController {
 	String reveal(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
 		model.addAttribute("customerId", id);
 		try {
-			model.addAttribute("revealed", records.revealPhones(id, reason));
+			model.addAttribute("revealed", records.revealPhones(id, reason).stream().map(Phones::display).toList());
 		}
 		catch (HeatDeskException e) {
 			if (e.status().value() == 404) {

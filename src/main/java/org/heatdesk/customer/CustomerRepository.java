@@ -56,6 +56,15 @@ class CustomerRepository {
 				.query(CustomerRepository::row)
 				.list();
 		}
+		if (communityIds.size() == 1) {
+			// Equality, not = any(?): the generic plan of a prepared statement then always seeks on both columns.
+			return jdbc.sql(SELECT + """
+					 where c.id in (select p.customer_id from customer_phone p where p.last4 = ? and p.community_id = ?)
+					 order by n.name, c.building, c.unit, c.room limit ?""")
+				.params(last4, communityIds.iterator().next(), limit)
+				.query(CustomerRepository::row)
+				.list();
+		}
 		return jdbc.sql(SELECT + """
 				 where c.id in (select p.customer_id from customer_phone p where p.last4 = ? and p.community_id = any(?))
 				 order by n.name, c.building, c.unit, c.room limit ?""")

@@ -60,6 +60,14 @@ final class Phones {
 		return b.toString();
 	}
 
+	/** A full number as people read it: {@code 138 1234 5678}; landlines as stored. */
+	static String display(String stored) {
+		if (isMobile(stored)) {
+			return stored.substring(0, 3) + " " + stored.substring(3, 7) + " " + stored.substring(7);
+		}
+		return stored;
+	}
+
 	/** {@code 138****1234} for a mobile, {@code 0531-****2345} for a landline. */
 	static String mask(String stored) {
 		if (stored == null) {
