@@ -1,10 +1,13 @@
 package org.heatdesk.ticket;
 
+import java.util.Optional;
+
+import org.heatdesk.customer.Customers;
 import org.springframework.stereotype.Component;
 
 /**
- * What the ticket module needs from the customer module: whether a customer exists, and where they
- * live (address, substation, community) to snapshot on the ticket.
+ * What the ticket module takes from the customer module at intake: that the customer exists, and
+ * where they live (address, substation, community), snapshotted on the ticket.
  */
 @Component
 class CustomerLookup {
@@ -13,11 +16,13 @@ class CustomerLookup {
 		static final Snapshot NONE = new Snapshot(null, null, null);
 	}
 
-	boolean exists(long customerId) {
-		return true;
+	private final Customers customers;
+
+	CustomerLookup(Customers customers) {
+		this.customers = customers;
 	}
 
-	Snapshot snapshot(long customerId) {
-		return Snapshot.NONE;
+	Optional<Snapshot> snapshot(long customerId) {
+		return customers.find(customerId).map(c -> new Snapshot(c.address(), c.substationId(), c.communityId()));
 	}
 }

@@ -106,9 +106,12 @@ public class Tickets {
 				return view(existing.get(), me);
 			}
 		}
+		CustomerLookup.Snapshot place = c.customerId() == null ? CustomerLookup.Snapshot.NONE
+				: customers.snapshot(c.customerId())
+					.orElseThrow(() -> HeatDeskException.badInput("TICKET_CUSTOMER_UNKNOWN", "customerId"));
 		try {
 			return tx.execute(s -> {
-				TicketRow row = insert(c, intake.aboutStaffId(), intake.parentId(), false, null, me, answer);
+				TicketRow row = insert(c, place, intake.aboutStaffId(), intake.parentId(), false, null, me, answer);
 				return view(row, me);
 			});
 		}
@@ -121,15 +124,13 @@ public class Tickets {
 		}
 	}
 
-	private TicketRow insert(RecordTicket c, Long aboutStaffId, Long parentId, boolean incident, Long outageId,
-			StaffView me, String answer) {
+	private TicketRow insert(RecordTicket c, CustomerLookup.Snapshot place, Long aboutStaffId, Long parentId,
+			boolean incident, Long outageId, StaffView me, String answer) {
 		Instant now = clock.instant();
 		SlaPolicy policy = catalog.currentPolicy();
 		Category category = catalog.category(c.categoryId()).orElse(null);
 		Deadlines due = policy.deadlines(c.type(), c.categoryId(), category == null ? null : category.parentId(),
 				c.priority(), c.scope(), now, catalog.zone());
-		CustomerLookup.Snapshot place = c.customerId() == null ? CustomerLookup.Snapshot.NONE
-				: customers.snapshot(c.customerId());
 		if (c.address() == null && place.address() != null) {
 			c = new RecordTicket(c.type(), c.categoryId(), c.priority(), c.scope(), c.channel(), c.customerId(),
 					c.callerPhone(), place.address(), c.description(), c.contactPhone(), c.contactId(), c.idempotencyKey());
@@ -185,9 +186,6 @@ public class Tickets {
 			if (category == null || !category.active() || category.type() != c.type()) {
 				throw HeatDeskException.badInput("TICKET_CATEGORY_INVALID", "categoryId");
 			}
-		}
-		if (c.customerId() != null && !customers.exists(c.customerId())) {
-			throw HeatDeskException.badInput("TICKET_CUSTOMER_UNKNOWN", "customerId");
 		}
 		if (aboutStaffId != null) {
 			if (c.type() != TicketType.COMPLAINT) {
@@ -700,7 +698,7 @@ public class Tickets {
 			throw HeatDeskException.conflict("TICKET_INCIDENT_EXISTS");
 		}
 		return view(insert(new RecordTicket(TicketType.REPAIR, null, Priority.URGENT, TicketScope.SUBSTATION, Channel.PHONE,
-				null, null, null, d, null, null, null), null, null, true, outageId, me, null), me);
+				null, null, null, d, null, null, null), CustomerLookup.Snapshot.NONE, null, null, true, outageId, me, null), me);
 	}
 
 	/**
@@ -716,7 +714,7 @@ public class Tickets {
 					TicketRow parent = repository.incidentForOutage(outageId).orElseGet(() -> insert(
 							new RecordTicket(TicketType.REPAIR, null, Priority.URGENT, TicketScope.SUBSTATION, Channel.PHONE,
 									null, null, null, incidentDescription, null, null, null),
-							null, null, true, outageId, me, null));
+							CustomerLookup.Snapshot.NONE, null, null, true, outageId, me, null));
 					return linkRows(row, parent, me);
 				});
 			}

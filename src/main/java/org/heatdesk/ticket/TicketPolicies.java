@@ -1,0 +1,167 @@
+package org.heatdesk.ticket;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.HeatDeskException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What managers maintain: the versioned deadline policy (a new version applies to tickets recorded
+ * after it; a ticket keeps the version and deadlines it was recorded under) and the category tree.
+ * Every change is in the audit trail.
+ */
+@Service
+class TicketPolicies {
+
+	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+
+	private final TicketRepository repository;
+
+	private final Catalog catalog;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	TicketPolicies(TicketRepository repository, Catalog catalog, AuditTrail audit, Clock clock) {
+		this.repository = repository;
+		this.catalog = catalog;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A manager's new version: the calendar and all rules, written as on the policy page. */
+	record Draft(String note, String seasonStart, String seasonEnd, String workStart, String workEnd,
+			Set<DayOfWeek> workDays, List<SlaPolicy.Rule> rules) {
+	}
+
+	@Transactional(readOnly = true)
+	SlaPolicy current() {
+		return catalog.currentPolicy();
+	}
+
+	@Transactional(readOnly = true)
+	List<SlaPolicy> versions() {
+		return repository.policyIds().stream().map(catalog::policy).toList();
+	}
+
+	/**
+	 * Adds a version that is in force for tickets recorded from now on.
+	 * @throws HeatDeskException {@code TICKET_POLICY_LIMIT} or {@code TICKET_POLICY_CALENDAR} for bad input
+	 */
+	@Transactional
+	SlaPolicy addVersion(Draft draft) {
+		String note = Tickets.trim(draft.note());
+		if (note == null) {
+			throw HeatDeskException.badInput("REQUIRED", "note");
+		}
+		if (note.length() > 500) {
+			throw HeatDeskException.badInput("TOO_LONG", "note", 500);
+		}
+		MonthDay seasonStart;
+		MonthDay seasonEnd;
+		LocalTime workStart;
+		LocalTime workEnd;
+		try {
+			seasonStart = MonthDay.parse("--" + draft.seasonStart().strip());
+			seasonEnd = MonthDay.parse("--" + draft.seasonEnd().strip());
+			workStart = LocalTime.parse(draft.workStart().strip());
+			workEnd = LocalTime.parse(draft.workEnd().strip());
+		}
+		catch (RuntimeException e) {
+			throw HeatDeskException.badInput("TICKET_POLICY_CALENDAR", "seasonStart");
+		}
+		if (!workStart.isBefore(workEnd) || draft.workDays() == null || draft.workDays().isEmpty()) {
+			throw HeatDeskException.badInput("TICKET_POLICY_CALENDAR", "workStart");
+		}
+		if (draft.rules() == null || draft.rules().isEmpty()) {
+			throw HeatDeskException.badInput("REQUIRED", "rules");
+		}
+		for (SlaPolicy.Rule r : draft.rules()) {
+			if (r.type() == null) {
+				throw HeatDeskException.badInput("REQUIRED", "type");
+			}
+			for (String limit : new String[] { r.dispatchLimit(), r.respondLimit(), r.onSiteLimit(), r.resolveLimit() }) {
+				if (!Limit.valid(limit)) {
+					throw HeatDeskException.badInput("TICKET_POLICY_LIMIT", "rules", limit);
+				}
+			}
+			if (r.categoryId() != null && catalog.category(r.categoryId()).filter(c -> c.type() == r.type()).isEmpty()) {
+				throw HeatDeskException.badInput("TICKET_CATEGORY_INVALID", "rules");
+			}
+		}
+		SlaPolicy before = catalog.currentPolicy();
+		SlaPolicy candidate = new SlaPolicy(0, 0, note, seasonStart, seasonEnd, workStart, workEnd, draft.workDays(),
+				AuditTrail.currentActor(), clock.instant(), draft.rules());
+		long id = repository.insertPolicy(candidate, clock.instant());
+		SlaPolicy added = catalog.policy(id);
+		audit.record("TICKET_POLICY_VERSION_ADDED", "ticket_policy", added.version(), summary(before), summary(added));
+		return added;
+	}
+
+	private static Map<String, Object> summary(SlaPolicy p) {
+		return Tickets.mapOf("version", p.version(), "note", p.note(), "season", p.seasonStart() + "–" + p.seasonEnd(),
+				"workingHours", p.workStart() + "–" + p.workEnd(), "workDays", p.workDays(), "rules", p.rules());
+	}
+
+	@Transactional
+	Category addCategory(TicketType type, Long parentId, String code, String nameZh, String nameEn, String keywords) {
+		if (type == null) {
+			throw HeatDeskException.badInput("REQUIRED", "type");
+		}
+		String c = Tickets.trim(code);
+		if (c == null || !CODE.matcher(c).matches()) {
+			throw HeatDeskException.badInput("TICKET_CATEGORY_CODE", "code");
+		}
+		String zh = required(nameZh, "nameZh");
+		String en = required(nameEn, "nameEn");
+		String k = Tickets.trim(keywords);
+		if (k != null && k.length() > 500) {
+			throw HeatDeskException.badInput("TOO_LONG", "keywords", 500);
+		}
+		if (parentId != null && catalog.category(parentId).filter(p -> p.type() == type).isEmpty()) {
+			throw HeatDeskException.badInput("TICKET_CATEGORY_INVALID", "parentId");
+		}
+		long id;
+		try {
+			id = repository.insertCategory(type, parentId, c, zh, en, k == null ? "" : k, 100);
+		}
+		catch (DuplicateKeyException e) {
+			throw HeatDeskException.badInput("TICKET_CATEGORY_CODE", "code");
+		}
+		catalog.categoriesChanged();
+		Category added = catalog.category(id).orElseThrow();
+		audit.record("TICKET_CATEGORY_ADDED", "ticket_category", id, null, added);
+		return added;
+	}
+
+	@Transactional
+	void setCategoryActive(long id, boolean active) {
+		Category before = catalog.category(id).orElseThrow(() -> HeatDeskException.notFound("NOT_FOUND"));
+		repository.setCategoryActive(id, active);
+		catalog.categoriesChanged();
+		audit.record(active ? "TICKET_CATEGORY_ACTIVATED" : "TICKET_CATEGORY_DEACTIVATED", "ticket_category", id,
+				Map.of("active", before.active()), Map.of("active", active));
+	}
+
+	private static String required(String value, String field) {
+		String v = Tickets.trim(value);
+		if (v == null) {
+			throw HeatDeskException.badInput("REQUIRED", field);
+		}
+		if (v.length() > 60) {
+			throw HeatDeskException.badInput("TOO_LONG", field, 60);
+		}
+		return v;
+	}
+}
