@@ -3,6 +3,7 @@ package org.heatdesk.contact;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,10 +47,15 @@ class CallRecorder {
 	@Transactional
 	Outcome record(CtiEvent event, CtiEventType type, Agent agent, Agent target, Instant now) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))").param(event.callId()).query().singleRow();
-		Long callId = jdbc.sql("select id from contact_call where switch_call_id = ?").param(event.callId())
-			.query(Long.class)
-			.optional()
+		Map<String, Object> existing = jdbc.sql("select id, swept_at from contact_call where switch_call_id = ?")
+			.param(event.callId())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
 			.orElse(null);
+		Long callId = existing == null ? null : ((Number) existing.get("id")).longValue();
+		Instant sweptAt = existing == null ? null : instant(existing.get("swept_at"));
 		boolean created = false;
 		if (callId == null) {
 			long contactId = jdbc.sql("""
@@ -78,10 +84,6 @@ class CallRecorder {
 		if (inserted == 0) {
 			return new Outcome(callId, true, null, false, false);
 		}
-		Object swept = jdbc.sql("select swept_at from contact_call where id = ?").param(callId).query().singleRow()
-			.get("swept_at");
-		Instant sweptAt = swept instanceof Timestamp t ? t.toInstant()
-				: swept instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
 		CallTimeline.Facts facts = CallTimeline.derive(steps(callId), answer.limit(), sweptAt);
 		Long answeredStaff = facts.answeredExtension() == null ? null
 				: facts.answeredExtension().equals(event.extension()) && agent != null ? Long.valueOf(agent.staffId())
@@ -98,8 +100,12 @@ class CallRecorder {
 					facts.currentExtension(), facts.transfers(), facts.abandoned(), facts.withinLimit(),
 					facts.recordingUrl(), ts(facts.lastEventAt()), Timestamp.from(now), callId)
 			.update();
-		if (created && facts.caller() != null) {
-			jdbc.sql("update contact_contact set phone = ?, occurred_at = ? where id = (select contact_id from contact_call where id = ?)")
+		boolean lateFirstRing = type == CtiEventType.RINGING && event.time().equals(facts.firstRingAt());
+		if (!created && event.caller() != null && lateFirstRing) {
+			// the call's contact shows the caller and the first ring, also when RINGING came late
+			jdbc.sql("""
+					update contact_contact set phone = coalesce(phone, ?), occurred_at = least(occurred_at, ?)
+					where id = (select contact_id from contact_call where id = ?)""")
 				.params(facts.caller(), ts(facts.firstRingAt()), callId)
 				.update();
 		}
@@ -167,6 +173,13 @@ class CallRecorder {
 			.params(facts.status().name(), Timestamp.from(now), facts.talkMillis(), Timestamp.from(now), callId)
 			.update();
 		return true;
+	}
+
+	private static Instant instant(Object value) {
+		if (value instanceof Timestamp t) {
+			return t.toInstant();
+		}
+		return value instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
 	}
 
 	private static String emptyToNull(String s) {
