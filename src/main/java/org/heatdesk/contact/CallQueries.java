@@ -25,6 +25,11 @@ class CallQueries {
 			Instant answeredAt, Instant endedAt, Long ringMs, Long talkMs, long holdMs, String answeredExt,
 			Long answeredStaffId, String currentExt, int transfers, boolean abandoned, Boolean withinLimit,
 			String recordingUrl, Instant sweptAt, Long customerId, String ticketNo, long contactId) {
+
+		/** The caller's number as screens show it (138****5678). */
+		public String callerShown() {
+			return Phone.masked(caller);
+		}
 	}
 
 	record EventRow(CtiEventType type, Instant at, String extension, String targetExtension, String queue,
