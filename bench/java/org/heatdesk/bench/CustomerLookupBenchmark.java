@@ -128,6 +128,7 @@ class CustomerLookupBenchmark {
 
 	private void compare(StringBuilder report, String name, List<Key> keys, Lookup app, Lookup baseline) throws Exception {
 		Random random = new Random(42);
+		System.gc();
 		double[] appTimes = new double[MEASURED];
 		double[] rawTimes = new double[MEASURED];
 		for (int i = 0; i < WARMUP; i++) {
@@ -204,6 +205,7 @@ class CustomerLookupBenchmark {
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
+		System.gc();
 		long start = System.nanoTime();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		double seconds = (System.nanoTime() - start) / 1e9;

@@ -115,7 +115,8 @@ class CustomerController {
 		model.addAttribute("notes", details.row().notes());
 		model.addAttribute("substation", c.substationId() == null ? null : network.substation(c.substationId()).orElse(null));
 		model.addAttribute("outages", network.activeOutagesAffecting(c.substationId(), c.communityId()));
-		model.addAttribute("mayReveal", Masking.mayReveal(Customers.currentRoles()));
+		// A manager already sees the phones in full: nothing to reveal.
+		model.addAttribute("mayReveal", Masking.mayReveal(Customers.currentRoles()) && Customers.masking() != Masking.NONE);
 		model.addAttribute("mayEdit", mayEdit());
 		model.addAttribute("templates", mayEdit() ? records.templates() : List.of());
 		model.addAttribute("today", customers.today());

@@ -220,7 +220,7 @@ class CustomerRecords {
 	/** The report of standard 5(二): customers not disconnected who have no contract valid today. */
 	record ContractReport(LocalDate day, long active, long without, List<CustomerView> first) {
 
-		double percentCovered() {
+		public double percentCovered() {
 			return active == 0 ? 100.0 : 100.0 * (active - without) / active;
 		}
 	}

@@ -108,6 +108,10 @@ class CustomerRepository {
 		return jdbc.sql(sql.toString()).params(params).query(CustomerRepository::row).list();
 	}
 
+	boolean exists(long id) {
+		return jdbc.sql("select exists (select 1 from customer where id = ?)").param(id).query(Boolean.class).single();
+	}
+
 	boolean accountNoTaken(String accountNo, long exceptId) {
 		return jdbc.sql("select exists (select 1 from customer where account_no = ? and id <> ?)")
 			.params(accountNo, exceptId)
@@ -229,7 +233,7 @@ class CustomerRepository {
 	record ContractRow(long id, long customerId, long templateId, String templateVersion, String templateTitle,
 			LocalDate signedOn, LocalDate validFrom, LocalDate validTo) {
 
-		boolean currentOn(LocalDate day) {
+		public boolean currentOn(LocalDate day) {
 			return !validFrom.isAfter(day) && !validTo.isBefore(day);
 		}
 	}

@@ -9,7 +9,7 @@ record CustomerRow(long id, String accountNo, String name, List<String> phones, 
 		String communityName, String building, String unit, String room, BigDecimal heatedArea, Long substationId,
 		HeatingStatus heatingStatus, String notes, int version, Instant updatedAt) {
 
-	String address() {
+	public String address() {
 		return communityName + " " + building + "-" + unit + "-" + room;
 	}
 

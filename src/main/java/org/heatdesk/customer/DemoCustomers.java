@@ -59,10 +59,17 @@ final class DemoCustomers {
 		SplittableRandom random = new SplittableRandom(seed * 1_000_003L + n);
 		CommunityView community = communities.get((int) (n % communities.size()));
 		long dwelling = n / communities.size();
-		int room = (int) (dwelling % ROOMS_PER_FLOOR) + 1;
-		int floor = (int) (dwelling / ROOMS_PER_FLOOR % FLOORS) + 1;
-		int unit = (int) (dwelling / (ROOMS_PER_FLOOR * FLOORS) % UNITS) + 1;
-		long building = dwelling / (ROOMS_PER_FLOOR * FLOORS * UNITS) + 1;
+		// Spread over the community's buildings (8 to 30 of them), then units, rooms and floors; a
+		// community that is full gets further buildings. Every n has its own dwelling.
+		int buildings = 8 + (int) (Math.floorMod(community.id() * 7919L, 23L));
+		long rest = dwelling / buildings;
+		int unit = (int) (rest % UNITS) + 1;
+		long perUnit = rest / UNITS;
+		// 29 is coprime to the 72 dwellings of a unit: a permutation that spreads people over the floors.
+		int slot = (int) (perUnit % (ROOMS_PER_FLOOR * FLOORS) * 29 % (ROOMS_PER_FLOOR * FLOORS));
+		int room = slot % ROOMS_PER_FLOOR + 1;
+		int floor = slot / ROOMS_PER_FLOOR + 1;
+		long building = dwelling % buildings + 1 + buildings * (perUnit / (ROOMS_PER_FLOOR * FLOORS));
 		String name = name(random);
 		List<String> phones = new ArrayList<>(2);
 		int kind = random.nextInt(100);
@@ -104,11 +111,16 @@ final class DemoCustomers {
 	}
 
 	static String mobile(SplittableRandom random) {
-		return MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)] + String.format("%08d", random.nextInt(100_000_000));
+		return MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)] + pad(random.nextInt(100_000_000), 8);
 	}
 
 	static String landline(SplittableRandom random) {
-		return "0531-8" + String.format("%07d", random.nextInt(10_000_000));
+		return "0531-8" + pad(random.nextInt(10_000_000), 7);
+	}
+
+	private static String pad(int value, int width) {
+		String s = Integer.toString(value);
+		return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
 	}
 
 	/** A well-formed 18-character resident ID number of Jinan (3701xx), with its check character. */

@@ -60,8 +60,8 @@ final class Phones {
 		return b.toString();
 	}
 
-	/** A full number as people read it: {@code 138 1234 5678}; landlines as stored. */
-	static String display(String stored) {
+	/** A full number as people read it: {@code 138 1234 5678}; landlines and masked numbers as they are. */
+	public static String display(String stored) {
 		if (isMobile(stored)) {
 			return stored.substring(0, 3) + " " + stored.substring(3, 7) + " " + stored.substring(7);
 		}

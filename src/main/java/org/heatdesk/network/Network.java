@@ -295,6 +295,41 @@ public class Network {
 		return repository.substation(substationId).orElseThrow();
 	}
 
+	/** A substation's thresholds (its own, or the defaults it was created with). */
+	@Transactional(readOnly = true)
+	Thresholds thresholds(long substationId) {
+		return repository.thresholds(substationId).orElseThrow(() -> HeatDeskException.notFound("NETWORK_SUBSTATION_NOT_FOUND"));
+	}
+
+	/**
+	 * Changes a substation's thresholds and derives its status again from the latest reading
+	 * (unless under maintenance); publishes {@link SubstationStatusChanged} when the status changes.
+	 * @throws HeatDeskException when a limit is impossible or a fault limit is not beyond its warning limit
+	 */
+	@Transactional
+	SubstationView changeThresholds(long substationId, Thresholds thresholds) {
+		SubstationView before = repository.substation(substationId)
+			.orElseThrow(() -> HeatDeskException.notFound("NETWORK_SUBSTATION_NOT_FOUND"));
+		String problem = thresholds.firstProblem();
+		if (problem != null) {
+			throw HeatDeskException.badInput("NETWORK_THRESHOLDS_INVALID", problem);
+		}
+		Thresholds old = thresholds(substationId);
+		OperatingStatus to = before.status();
+		if (!before.statusManual() && before.lastReadingAt() != null) {
+			to = StatusRules.derive(thresholds, new Reading(before.lastReadingAt(), before.primarySupplyTemp(),
+					before.primaryReturnTemp(), before.secondarySupplyTemp(), before.secondaryReturnTemp(), before.pressure(),
+					before.flow()));
+		}
+		Instant now = clock.instant();
+		outages.setThresholds(substationId, thresholds, to, to == before.status() ? before.statusSince() : now);
+		audit.record("SUBSTATION_THRESHOLDS_CHANGED", "network_substation", substationId, old, thresholds);
+		if (to != before.status()) {
+			events.publishEvent(new SubstationStatusChanged(substationId, before.code(), before.status(), to, now));
+		}
+		return repository.substation(substationId).orElseThrow();
+	}
+
 	private static Map<String, Object> snapshot(OutageView o) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("kind", o.kind().name());

@@ -1,5 +1,6 @@
 package org.heatdesk.network;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,9 +19,11 @@ import org.heatdesk.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,9 +51,9 @@ class NetworkPageController {
 
 	private final Readings readings;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	NetworkPageController(Network network, Readings readings, java.time.Clock clock) {
+	NetworkPageController(Network network, Readings readings, Clock clock) {
 		this.network = network;
 		this.readings = readings;
 		this.clock = clock;
@@ -68,7 +71,7 @@ class NetworkPageController {
 
 	@GetMapping("/network")
 	String overview(@RequestParam(required = false) Long source, @RequestParam(required = false) OperatingStatus status,
-			@org.springframework.web.bind.annotation.ModelAttribute("userRoles") Set<Role> roles, Model model) {
+			Authentication authentication, Model model) {
 		Instant now = clock.instant();
 		List<SubstationView> all = network.substations();
 		Map<OperatingStatus, Long> counts = new EnumMap<>(OperatingStatus.class);
@@ -89,12 +92,12 @@ class NetworkPageController {
 		model.addAttribute("active", open.stream().filter(o -> o.activeAt(now)).toList());
 		model.addAttribute("upcoming", open.stream().filter(o -> o.upcomingAt(now)).toList());
 		model.addAttribute("now", now);
-		model.addAttribute("canManage", canManage(roles));
+		model.addAttribute("canManage", canManage(authentication));
 		return "network/overview";
 	}
 
 	@GetMapping("/network/substations/{code}")
-	String substation(@PathVariable String code, @org.springframework.web.bind.annotation.ModelAttribute("userRoles") Set<Role> roles,
+	String substation(@PathVariable String code, Authentication authentication,
 			Model model) {
 		SubstationView s = network.substationByCode(code)
 			.orElseThrow(() -> HeatDeskException.notFound("NETWORK_SUBSTATION_NOT_FOUND"));
@@ -105,7 +108,7 @@ class NetworkPageController {
 		model.addAttribute("outages", network.outagesOfSubstation(s.id(), 10));
 		model.addAttribute("changes", readings.statusChanges(s.id(), 8));
 		model.addAttribute("now", clock.instant());
-		model.addAttribute("canManage", canManage(roles));
+		model.addAttribute("canManage", canManage(authentication));
 		return "network/substation";
 	}
 
@@ -116,7 +119,7 @@ class NetworkPageController {
 
 	@GetMapping("/network/substations/{code}/readings")
 	@ResponseBody
-	Chart chart(@PathVariable String code, @org.springframework.web.bind.annotation.ModelAttribute("zone") String zone) {
+	Chart chart(@PathVariable String code, @ModelAttribute("zone") String zone) {
 		SubstationView s = network.substationByCode(code)
 			.orElseThrow(() -> HeatDeskException.notFound("NETWORK_SUBSTATION_NOT_FOUND"));
 		List<Reading> list = readings.since(s.id(), clock.instant().minus(Duration.ofHours(24)));
@@ -144,6 +147,45 @@ class NetworkPageController {
 		return "redirect:/network/substations/" + s.code();
 	}
 
+	/** The thresholds as typed; a missing value is refused. */
+	record ThresholdsForm(Double primarySupplyWarnMin, Double primarySupplyFaultMin, Double secondarySupplyWarnMin,
+			Double secondarySupplyFaultMin, Double pressureWarnMin, Double pressureWarnMax, Double pressureFaultMin,
+			Double pressureFaultMax, Double flowWarnMin, Double flowFaultMin) {
+
+		Thresholds thresholds() {
+			Double[] values = { primarySupplyWarnMin, primarySupplyFaultMin, secondarySupplyWarnMin, secondarySupplyFaultMin,
+					pressureWarnMin, pressureWarnMax, pressureFaultMin, pressureFaultMax, flowWarnMin, flowFaultMin };
+			String[] names = { "primarySupplyWarnMin", "primarySupplyFaultMin", "secondarySupplyWarnMin",
+					"secondarySupplyFaultMin", "pressureWarnMin", "pressureWarnMax", "pressureFaultMin", "pressureFaultMax",
+					"flowWarnMin", "flowFaultMin" };
+			for (int i = 0; i < values.length; i++) {
+				if (values[i] == null) {
+					throw HeatDeskException.badInput("REQUIRED", names[i]);
+				}
+			}
+			return new Thresholds(primarySupplyWarnMin, primarySupplyFaultMin, secondarySupplyWarnMin,
+					secondarySupplyFaultMin, pressureWarnMin, pressureWarnMax, pressureFaultMin, pressureFaultMax, flowWarnMin,
+					flowFaultMin);
+		}
+	}
+
+	@PostMapping("/network/substations/{code}/thresholds")
+	@PreAuthorize(MANAGE)
+	String thresholds(@PathVariable String code, ThresholdsForm form, RedirectAttributes redirect) {
+		SubstationView s = network.substationByCode(code)
+			.orElseThrow(() -> HeatDeskException.notFound("NETWORK_SUBSTATION_NOT_FOUND"));
+		try {
+			network.changeThresholds(s.id(), form.thresholds());
+			redirect.addFlashAttribute("notice", "network.substation.thresholds.saved");
+		}
+		catch (HeatDeskException e) {
+			redirect.addFlashAttribute("errorKey", e.messageKey());
+			redirect.addFlashAttribute("errorArgs", e.args());
+			redirect.addFlashAttribute("thresholdField", e.field());
+		}
+		return "redirect:/network/substations/" + s.code();
+	}
+
 	/** The outage form as typed: times as {@code yyyy-MM-ddTHH:mm} in the company's zone. */
 	record OutageForm(OutageKind kind, String title, String noticeText, String startsAt, String expectedRestoreAt,
 			List<Long> substationIds, String communities) {
@@ -152,7 +194,7 @@ class NetworkPageController {
 	@GetMapping("/network/outages/new")
 	@PreAuthorize(MANAGE)
 	String newOutage(@RequestParam(required = false) String substation,
-			@org.springframework.web.bind.annotation.ModelAttribute("zone") String zone, Model model) {
+			@ModelAttribute("zone") String zone, Model model) {
 		ZoneId z = ZoneId.of(zone);
 		Instant now = clock.instant();
 		List<Long> ids = new ArrayList<>();
@@ -166,7 +208,7 @@ class NetworkPageController {
 
 	@PostMapping("/network/outages")
 	@PreAuthorize(MANAGE)
-	String publish(OutageForm form, @org.springframework.web.bind.annotation.ModelAttribute("zone") String zone,
+	String publish(OutageForm form, @ModelAttribute("zone") String zone,
 			Model model, RedirectAttributes redirect) {
 		try {
 			ZoneId z = ZoneId.of(zone);
@@ -188,13 +230,13 @@ class NetworkPageController {
 	}
 
 	@GetMapping("/network/outages/{id}")
-	String outage(@PathVariable long id, @org.springframework.web.bind.annotation.ModelAttribute("userRoles") Set<Role> roles,
-			@org.springframework.web.bind.annotation.ModelAttribute("zone") String zone, Model model) {
+	String outage(@PathVariable long id, Authentication authentication,
+			@ModelAttribute("zone") String zone, Model model) {
 		OutageView o = network.outage(id).orElseThrow(() -> HeatDeskException.notFound("NETWORK_OUTAGE_NOT_FOUND"));
 		model.addAttribute("outage", o);
 		model.addAttribute("extensions", network.extensions(id));
 		model.addAttribute("now", clock.instant());
-		model.addAttribute("canManage", canManage(roles));
+		model.addAttribute("canManage", canManage(authentication));
 		if (!model.containsAttribute("extendTo")) {
 			model.addAttribute("extendTo", FORM_TIME.format(o.expectedRestoreAt().plus(Duration.ofHours(2)).atZone(ZoneId.of(zone))));
 		}
@@ -204,7 +246,7 @@ class NetworkPageController {
 	@PostMapping("/network/outages/{id}/extend")
 	@PreAuthorize(MANAGE)
 	String extend(@PathVariable long id, @RequestParam(required = false) String expectedRestoreAt,
-			@RequestParam(required = false) String reason, @org.springframework.web.bind.annotation.ModelAttribute("zone") String zone,
+			@RequestParam(required = false) String reason, @ModelAttribute("zone") String zone,
 			RedirectAttributes redirect) {
 		try {
 			network.extendOutage(id, parse(expectedRestoreAt, ZoneId.of(zone), "expectedRestoreAt"), reason);
@@ -261,7 +303,7 @@ class NetworkPageController {
 		return java.util.Arrays.stream(text.split("[,，、;；\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
 	}
 
-	private static boolean canManage(Set<Role> roles) {
-		return roles != null && roles.stream().anyMatch(MANAGERS::contains);
+	private static boolean canManage(Authentication authentication) {
+		return Role.of(authentication).stream().anyMatch(MANAGERS::contains);
 	}
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL that changes outages and the manual status of substations. */
+/** SQL that changes outages, and the manual status and thresholds of substations. */
 @Repository
 class OutageRepository {
 
@@ -74,6 +74,20 @@ class OutageRepository {
 				update network_substation set status_manual = ?, status = ?, status_since = ?, version = version + 1
 				where id = ?""")
 			.params(manual, status.name(), since == null ? null : Timestamp.from(since), substationId)
+			.update();
+	}
+
+	void setThresholds(long substationId, Thresholds t, OperatingStatus status, Instant since) {
+		jdbc.sql("""
+				update network_substation set primary_supply_warn_min = ?, primary_supply_fault_min = ?,
+				  secondary_supply_warn_min = ?, secondary_supply_fault_min = ?, pressure_warn_min = ?, pressure_warn_max = ?,
+				  pressure_fault_min = ?, pressure_fault_max = ?, flow_warn_min = ?, flow_fault_min = ?,
+				  status = ?, status_since = ?, version = version + 1
+				where id = ?""")
+			.params(t.primarySupplyWarnMin(), t.primarySupplyFaultMin(), t.secondarySupplyWarnMin(),
+					t.secondarySupplyFaultMin(), t.pressureWarnMin(), t.pressureWarnMax(), t.pressureFaultMin(),
+					t.pressureFaultMax(), t.flowWarnMin(), t.flowFaultMin(), status.name(),
+					since == null ? null : Timestamp.from(since), substationId)
 			.update();
 	}
 }

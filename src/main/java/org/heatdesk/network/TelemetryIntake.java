@@ -7,14 +7,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +37,18 @@ class TelemetryIntake {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final AuditTrail audit;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	TelemetryIntake(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+	TelemetryIntake(JdbcClient jdbc, JdbcTemplate template, AuditTrail audit, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -90,82 +97,130 @@ class TelemetryIntake {
 		}
 		Instant now = clock.instant();
 		Map<String, Long> ids = substationIds(items);
-		List<ItemResult> results = new ArrayList<>();
-		Map<Long, Reading> newest = new TreeMap<>();
+		ItemResult[] results = new ItemResult[items.size()];
+		List<Integer> valid = new ArrayList<>();
+		List<Checked> checkedItems = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			Item item = items.get(i);
 			Checked checked = check(item, ids, now);
+			checkedItems.add(checked);
 			if (checked.refusal() != null) {
 				ItemResult r = checked.refusal();
-				results.add(new ItemResult(i, item == null ? null : item.substation(), checked.readAt(), Outcome.REFUSED,
-						r.code(), r.field(), r.args()));
-				continue;
+				results[i] = new ItemResult(i, item == null ? null : item.substation(), checked.readAt(), Outcome.REFUSED,
+						r.code(), r.field(), r.args());
 			}
-			Reading reading = checked.reading();
-			boolean stored = jdbc.sql("""
-					insert into network_reading (substation_id, read_at, primary_supply_temp, primary_return_temp,
-					  secondary_supply_temp, secondary_return_temp, pressure, flow, received_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (substation_id, read_at) do nothing""")
-				.params(checked.substationId(), Timestamp.from(reading.readAt()), reading.primarySupplyTemp(),
-						reading.primaryReturnTemp(), reading.secondarySupplyTemp(), reading.secondaryReturnTemp(),
-						reading.pressure(), reading.flow(), Timestamp.from(now))
-				.update() == 1;
-			results.add(new ItemResult(i, checked.code(), reading.readAt(), stored ? Outcome.STORED : Outcome.DUPLICATE,
-					null, null, null));
+			else {
+				valid.add(i);
+			}
+		}
+		Set<Key> inserted = insert(valid.stream().map(checkedItems::get).toList(), now);
+		Map<Long, Reading> newest = new TreeMap<>();
+		for (int i : valid) {
+			Checked c = checkedItems.get(i);
+			// a reading sent twice in one batch is stored once: the first copy claims the key
+			boolean stored = inserted.remove(new Key(c.substationId(), c.readAt()));
+			results[i] = new ItemResult(i, c.code(), c.readAt(), stored ? Outcome.STORED : Outcome.DUPLICATE, null, null, null);
 			if (stored) {
-				newest.merge(checked.substationId(), reading, (a, b) -> a.readAt().isAfter(b.readAt()) ? a : b);
+				newest.merge(c.substationId(), c.reading(), (a, b) -> a.readAt().isAfter(b.readAt()) ? a : b);
 			}
 		}
-		List<Change> changes = new ArrayList<>();
-		// substations in id order, so two batches never lock the same rows in opposite orders
-		for (Map.Entry<Long, Reading> e : newest.entrySet()) {
-			apply(e.getKey(), e.getValue()).ifPresent(changes::add);
-		}
-		return new Result(results, changes);
+		return new Result(List.of(results), apply(newest));
 	}
 
-	private java.util.Optional<Change> apply(long substationId, Reading reading) {
-		Station s = lock(substationId);
-		if (s.lastReadingAt() != null && !reading.readAt().isAfter(s.lastReadingAt())) {
-			// a late reading is history only: the live state stays with the newer one
-			return java.util.Optional.empty();
+	private record Key(long substationId, Instant readAt) {
+	}
+
+	/** Inserts the readings in one statement; returns the keys actually inserted (not already there). */
+	private Set<Key> insert(List<Checked> readings, Instant now) {
+		Set<Key> inserted = new HashSet<>();
+		if (readings.isEmpty()) {
+			return inserted;
 		}
-		OperatingStatus to = StatusRules.next(s.status(), s.manual(), s.lastReadingAt(), s.thresholds(), reading);
-		boolean changed = to != s.status();
+		int n = readings.size();
+		Long[] ids = new Long[n];
+		// instants travel as ISO text: the driver encodes arrays of strings and numbers, not of timestamps
+		String[] at = new String[n];
+		Double[][] v = new Double[6][n];
+		for (int i = 0; i < n; i++) {
+			Checked c = readings.get(i);
+			Reading r = c.reading();
+			ids[i] = c.substationId();
+			at[i] = r.readAt().toString();
+			v[0][i] = r.primarySupplyTemp();
+			v[1][i] = r.primaryReturnTemp();
+			v[2][i] = r.secondarySupplyTemp();
+			v[3][i] = r.secondaryReturnTemp();
+			v[4][i] = r.pressure();
+			v[5][i] = r.flow();
+		}
 		jdbc.sql("""
+				insert into network_reading (substation_id, read_at, primary_supply_temp, primary_return_temp,
+				  secondary_supply_temp, secondary_return_temp, pressure, flow, received_at)
+				select u.*, ? from unnest(?::bigint[], ?::timestamptz[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],
+				                          ?::float8[], ?::float8[]) as u
+				on conflict (substation_id, read_at) do nothing
+				returning substation_id, read_at""")
+			.params(Timestamp.from(now), ids, at, v[0], v[1], v[2], v[3], v[4], v[5])
+			.query(rs -> {
+				inserted.add(new Key(rs.getLong(1), rs.getTimestamp(2).toInstant()));
+			});
+		return inserted;
+	}
+
+	/**
+	 * Makes the newest reading of each substation its live state, unless a newer one is already
+	 * applied; audits and publishes each status change.
+	 */
+	private List<Change> apply(Map<Long, Reading> newest) {
+		List<Change> changes = new ArrayList<>();
+		if (newest.isEmpty()) {
+			return changes;
+		}
+		List<Object[]> updates = new ArrayList<>();
+		for (Station s : lock(newest.keySet())) {
+			Reading reading = newest.get(s.id());
+			if (s.lastReadingAt() != null && !reading.readAt().isAfter(s.lastReadingAt())) {
+				// a late reading is history only: the live state stays with the newer one
+				continue;
+			}
+			OperatingStatus to = StatusRules.next(s.status(), s.manual(), s.lastReadingAt(), s.thresholds(), reading);
+			boolean changed = to != s.status();
+			Timestamp at = Timestamp.from(reading.readAt());
+			updates.add(new Object[] { at, reading.primarySupplyTemp(), reading.primaryReturnTemp(),
+					reading.secondarySupplyTemp(), reading.secondaryReturnTemp(), reading.pressure(), reading.flow(),
+					to.name(), changed, at, s.id() });
+			if (changed) {
+				Map<String, Object> after = new LinkedHashMap<>();
+				after.put("status", to.name());
+				after.put("readAt", reading.readAt().toString());
+				audit.record("SUBSTATION_STATUS_CHANGED", "network_substation", s.id(), Map.of("status", s.status().name()),
+						after);
+				events.publishEvent(new SubstationStatusChanged(s.id(), s.code(), s.status(), to, reading.readAt()));
+				changes.add(new Change(s.code(), s.status(), to, reading.readAt()));
+			}
+		}
+		template.batchUpdate("""
 				update network_substation set last_reading_at = ?, primary_supply_temp = ?, primary_return_temp = ?,
 				  secondary_supply_temp = ?, secondary_return_temp = ?, pressure = ?, flow = ?, status = ?,
 				  status_since = case when ? then ? else status_since end, version = version + 1
-				where id = ?""")
-			.params(Timestamp.from(reading.readAt()), reading.primarySupplyTemp(), reading.primaryReturnTemp(),
-					reading.secondarySupplyTemp(), reading.secondaryReturnTemp(), reading.pressure(), reading.flow(),
-					to.name(), changed, Timestamp.from(reading.readAt()), substationId)
-			.update();
-		if (!changed) {
-			return java.util.Optional.empty();
-		}
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("status", to.name());
-		after.put("readAt", reading.readAt().toString());
-		audit.record("SUBSTATION_STATUS_CHANGED", "network_substation", substationId, Map.of("status", s.status().name()),
-				after);
-		events.publishEvent(new SubstationStatusChanged(substationId, s.code(), s.status(), to, reading.readAt()));
-		return java.util.Optional.of(new Change(s.code(), s.status(), to, reading.readAt()));
+				where id = ?""", updates);
+		return changes;
 	}
 
-	private Station lock(long id) {
+	/** Locks the substations' rows in id order, so two batches never wait on each other in a circle. */
+	private List<Station> lock(Set<Long> ids) {
 		return jdbc.sql("""
 				select id, code, status, status_manual, last_reading_at, primary_supply_warn_min, primary_supply_fault_min,
 				       secondary_supply_warn_min, secondary_supply_fault_min, pressure_warn_min, pressure_warn_max,
 				       pressure_fault_min, pressure_fault_max, flow_warn_min, flow_fault_min
-				from network_substation where id = ? for update""")
-			.param(id)
+				from network_substation where id = any(?) order by id for update""")
+			.param(ids.toArray(Long[]::new))
 			.query((rs, n) -> new Station(rs.getLong("id"), rs.getString("code"),
 					OperatingStatus.valueOf(rs.getString("status")), rs.getBoolean("status_manual"),
 					NetworkRepository.instant(rs, "last_reading_at"),
 					new Thresholds(rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10),
 							rs.getDouble(11), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14), rs.getDouble(15))))
-			.single();
+			.list();
 	}
 
 	private Map<String, Long> substationIds(List<Item> items) {

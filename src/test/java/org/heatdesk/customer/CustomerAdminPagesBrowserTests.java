@@ -46,8 +46,10 @@ class CustomerAdminPagesBrowserTests {
 			browser.find(By.cssSelector("form.form button[type=submit]")).click();
 			browser.waitFor(d -> d.findElement(By.cssSelector(".alert-ok")).isDisplayed());
 			// A manager sees everything in full.
-			assertThat(browser.text(By.cssSelector(".customer-card"))).contains("诸葛亮").contains(CustomerTestSupport.uniqueMobile(n))
+			assertThat(browser.text(By.cssSelector(".customer-card"))).contains("诸葛亮")
+				.contains(Phones.display(CustomerTestSupport.uniqueMobile(n)))
 				.contains("翠园小区 31-1-101");
+			assertThat(browser.driver().findElements(By.cssSelector("form.reveal"))).isEmpty();
 			browser.screenshot("customer-created-manager");
 
 			Path file = Files.createTempFile("billing", ".csv");
@@ -69,6 +71,13 @@ class CustomerAdminPagesBrowserTests {
 			browser.go("/customers/contracts");
 			assertThat(browser.text(By.cssSelector(".lead"))).contains("%");
 			browser.screenshot("customer-contracts-report");
+
+			// The pages in English.
+			browser.go("/customers?lang=en&q=" + java.net.URLEncoder.encode("翠园小区", StandardCharsets.UTF_8));
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("Customers");
+			assertThat(browser.text(By.cssSelector("#results thead"))).contains("Account no.").contains("Heated area");
+			browser.screenshot("customer-search-en");
+			browser.go("/customers?lang=zh_CN");
 
 			// The API documentation renders for logged-in staff (under the page CSP).
 			browser.go("/swagger-ui.html");

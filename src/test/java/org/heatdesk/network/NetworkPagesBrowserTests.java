@@ -33,6 +33,10 @@ class NetworkPagesBrowserTests {
 			assertThat(browser.text(By.cssSelector(".community-list"))).contains("翠园小区");
 			assertThat(browser.text(By.cssSelector(".netstate-outages"))).contains("故障停热");
 			browser.screenshot("network-substation");
+			WebElement thresholds = browser.find(By.cssSelector(".thresholds-edit summary"));
+			((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", thresholds);
+			thresholds.click();
+			browser.screenshot("network-substation-thresholds");
 
 			browser.go("/network/substations/CY-07?lang=en");
 			browser.find(By.cssSelector("#substation-chart[data-rendered='true'] canvas"));

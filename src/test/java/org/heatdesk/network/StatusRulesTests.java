@@ -101,6 +101,17 @@ class StatusRulesTests {
 	}
 
 	@Test
+	void thresholdsMustNestAndBePossible() {
+		assertThat(Thresholds.DEFAULTS.firstProblem()).isNull();
+		assertThat(new Thresholds(70, 71, 45, 38, 0.25, 0.80, 0.15, 1.00, 20, 5).firstProblem()).isEqualTo("primarySupplyFaultMin");
+		assertThat(new Thresholds(70, 55, 45, 38, 0.25, 0.20, 0.15, 1.00, 20, 5).firstProblem()).isEqualTo("pressureWarnMax");
+		assertThat(new Thresholds(70, 55, 45, 38, 0.25, 0.80, 0.15, 0.70, 20, 5).firstProblem()).isEqualTo("pressureFaultMax");
+		assertThat(new Thresholds(70, 55, 45, 38, 0.25, 0.80, 0.30, 1.00, 20, 5).firstProblem()).isEqualTo("pressureFaultMin");
+		assertThat(new Thresholds(70, 55, 45, 38, 0.25, 0.80, 0.15, 1.00, 20, -1).firstProblem()).isEqualTo("flowFaultMin");
+		assertThat(new Thresholds(300, 55, 45, 38, 0.25, 0.80, 0.15, 1.00, 20, 5).firstProblem()).isEqualTo("primarySupplyWarnMin");
+	}
+
+	@Test
 	void impossibleValuesAreRecognised() {
 		assertThat(TelemetryIntake.possible("pressure", -0.1)).isFalse();
 		assertThat(TelemetryIntake.possible("pressure", 4.1)).isFalse();

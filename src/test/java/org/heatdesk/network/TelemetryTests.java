@@ -121,6 +121,15 @@ class TelemetryTests {
 	}
 
 	@Test
+	void aReadingSentTwiceInOneBatchIsStoredOnce() throws Exception {
+		String code = newSubstation();
+		JsonNode answer = send(item(code, base, 52, 0.45), item(code, base, 52, 0.45));
+		assertThat(answer.get("results").get(0).get("result").asString()).isEqualTo("STORED");
+		assertThat(answer.get("results").get(1).get("result").asString()).isEqualTo("DUPLICATE");
+		assertThat(readings(code)).isEqualTo(1);
+	}
+
+	@Test
 	void aLateReadingIsKeptButDoesNotRollTheLiveStateBack() throws Exception {
 		String code = newSubstation();
 		Instant newer = base.plus(Duration.ofMinutes(30));
