@@ -48,9 +48,24 @@ class Catalog {
 		return policies.computeIfAbsent(id, i -> repository.policy(i).orElseThrow());
 	}
 
+	/** The version in force; its id is re-read at most every few seconds (and at once after a change here). */
 	SlaPolicy currentPolicy() {
-		return policy(repository.currentPolicyId());
+		long[] c = current;
+		long nowMillis = System.currentTimeMillis();
+		if (c == null || nowMillis - c[1] > CURRENT_TTL_MILLIS) {
+			c = new long[] { repository.currentPolicyId(), nowMillis };
+			current = c;
+		}
+		return policy(c[0]);
 	}
+
+	void policyChanged() {
+		current = null;
+	}
+
+	private static final long CURRENT_TTL_MILLIS = 5_000;
+
+	private volatile long[] current;
 
 	Map<Long, Category> categories() {
 		Map<Long, Category> c = categories;

@@ -55,7 +55,7 @@ record SlaCalendar(MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart
 		if (amount.isNegative()) {
 			throw new IllegalArgumentException("negative duration");
 		}
-		long remaining = amount.toSeconds();
+		Duration remaining = amount;
 		LocalDate date = LocalDate.ofInstant(start, zone);
 		for (int i = 0; i < MAX_DAYS; i++, date = date.plusDays(1)) {
 			Instant[] w = window(date);
@@ -66,11 +66,11 @@ record SlaCalendar(MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart
 			if (!from.isBefore(w[1])) {
 				continue;
 			}
-			long available = Duration.between(from, w[1]).toSeconds();
-			if (remaining <= available) {
-				return from.plusSeconds(remaining);
+			Duration available = Duration.between(from, w[1]);
+			if (remaining.compareTo(available) <= 0) {
+				return from.plus(remaining);
 			}
-			remaining -= available;
+			remaining = remaining.minus(available);
 		}
 		throw new IllegalStateException("deadline beyond the calendar");
 	}
@@ -80,7 +80,7 @@ record SlaCalendar(MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart
 		if (!to.isAfter(from)) {
 			return Duration.ZERO;
 		}
-		long seconds = 0;
+		Duration total = Duration.ZERO;
 		LocalDate date = LocalDate.ofInstant(from, zone);
 		LocalDate last = LocalDate.ofInstant(to, zone);
 		for (; !date.isAfter(last); date = date.plusDays(1)) {
@@ -91,10 +91,10 @@ record SlaCalendar(MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart
 			Instant a = from.isAfter(w[0]) ? from : w[0];
 			Instant b = to.isBefore(w[1]) ? to : w[1];
 			if (b.isAfter(a)) {
-				seconds += Duration.between(a, b).toSeconds();
+				total = total.plus(Duration.between(a, b));
 			}
 		}
-		return Duration.ofSeconds(seconds);
+		return total;
 	}
 
 	/**

@@ -79,12 +79,6 @@ class TicketPageController {
 		}
 
 		@Bean
-		NavItem ticketTeamNav() {
-			return new NavItem("nav.ticketTeam", "nav.ticketTeam.description", "/tickets/team",
-					Set.of(Role.AGENT, Role.TEAM_LEAD, Role.DISPATCHER), 320, null);
-		}
-
-		@Bean
 		NavItem ticketOverdueNav() {
 			return new NavItem("nav.ticketOverdue", "nav.ticketOverdue.description", "/tickets/overdue",
 					Set.of(Role.TEAM_LEAD, Role.DISPATCHER, Role.MANAGER), 330, "o");
@@ -99,7 +93,7 @@ class TicketPageController {
 		@Bean
 		NavItem ticketPolicyNav() {
 			return new NavItem("nav.ticketPolicy", "nav.ticketPolicy.description", "/tickets/policy",
-					Set.of(Role.MANAGER, Role.TEAM_LEAD, Role.AUDITOR), 350, null);
+					Set.of(Role.MANAGER, Role.AUDITOR), 350, null);
 		}
 	}
 
@@ -143,7 +137,11 @@ class TicketPageController {
 		model.addAttribute("scopes", TicketScope.values());
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("categories", catalog.categories(form.type() == null ? TicketType.REPAIR : form.type(), true));
-		model.addAttribute("colleagues", staff.withRole(Role.AGENT));
+		Map<Long, StaffView> staffMembers = new LinkedHashMap<>();
+		for (Role role : List.of(Role.AGENT, Role.TECHNICIAN, Role.TEAM_LEAD, Role.DISPATCHER)) {
+			staff.withRole(role).forEach(s -> staffMembers.putIfAbsent(s.id(), s));
+		}
+		model.addAttribute("colleagues", staffMembers.values());
 		if (form.customerId() != null) {
 			callerModel(form.customerId(), model);
 		}
@@ -163,7 +161,7 @@ class TicketPageController {
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
 	String caller(@PathVariable long id, Model model) {
 		callerModel(id, model);
-		return "ticket/fragments/intake :: caller";
+		return "ticket/fragments/intake :: callerResponse";
 	}
 
 	private void callerModel(long id, Model model) {
@@ -186,7 +184,7 @@ class TicketPageController {
 		Long category = catalog.category(categoryId).filter(c -> c.type() == t).map(Category::id).orElse(null);
 		model.addAttribute("form", new IntakeForm(t, category, null, null, null, null, null, null, null, null, null, null,
 				null, null));
-		return "ticket/fragments/intake :: classify";
+		return "ticket/fragments/intake :: classifyResponse";
 	}
 
 	@GetMapping("/tickets/new/suggest")

@@ -105,6 +105,7 @@ class TicketPolicies {
 				AuditTrail.currentActor(), clock.instant(), draft.rules());
 		long id = repository.insertPolicy(candidate, clock.instant());
 		SlaPolicy added = catalog.policy(id);
+		catalog.policyChanged();
 		audit.record("TICKET_POLICY_VERSION_ADDED", "ticket_policy", added.version(), summary(before), summary(added));
 		return added;
 	}

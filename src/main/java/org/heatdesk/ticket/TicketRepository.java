@@ -57,25 +57,25 @@ class TicketRepository {
 
 	// ---- tickets
 
-	long insert(String ticketNo, RecordTicket c, TicketStatus status, Long substationId, Long communityId,
+	TicketRow insert(String ticketNo, RecordTicket c, TicketStatus status, Long substationId, Long communityId,
 			Long aboutStaffId, long firstResponderId, String firstResponder, Long assigneeTeamId, Long parentId,
 			boolean incident, Long outageId, long policyId, Instant now, Deadlines due, String searchText) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
+		return jdbc.sql("""
 				insert into ticket (ticket_no, type, category_id, priority, scope, channel, status, customer_id, caller_phone,
 				  address, description, contact_phone, contact_id, substation_id, community_id, about_staff_id,
 				  first_responder_id, first_responder, assignee_id, assignee, assignee_team_id, parent_id, incident,
 				  outage_id, policy_id, recorded_at, dispatch_due, respond_due, on_site_due, resolve_due,
 				  idempotency_key, search_text)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				returning *""")
 			.params(ticketNo, c.type().name(), c.categoryId(), c.priority().name(), c.scope().name(), c.channel().name(),
 					status.name(), c.customerId(), c.callerPhone(), c.address(), c.description(), c.contactPhone(),
 					c.contactId(), substationId, communityId, aboutStaffId, firstResponderId, firstResponder,
 					firstResponderId, firstResponder, assigneeTeamId, parentId, incident, outageId, policyId, ts(now),
 					ts(due.dispatch()), ts(due.respond()), ts(due.onSite()), ts(due.resolve()), c.idempotencyKey(),
 					searchText)
-			.update(keys, "id");
-		return keys.getKey().longValue();
+			.query(TICKET)
+			.single();
 	}
 
 	Optional<TicketRow> find(long id) {

@@ -12,11 +12,11 @@ record TicketRow(long id, String ticketNo, TicketType type, Long categoryId, Pri
 		String resolvedBy, String result, Instant closedAt, Instant cancelledAt, String cancelReason, Deadlines due,
 		Instant pausedAt, long pausedSeconds, String remindedMark, String overdueMark, int escalationLevel, int version) {
 
-	Mark nextMark() {
+	public Mark nextMark() {
 		return Lifecycle.nextMark(status, statusBeforePause);
 	}
 
-	Instant nextDeadline() {
+	public Instant nextDeadline() {
 		Mark mark = nextMark();
 		if (mark == null) {
 			return null;
@@ -30,13 +30,13 @@ record TicketRow(long id, String ticketNo, TicketType type, Long categoryId, Pri
 	}
 
 	/** Whether the next mark's deadline has passed at {@code now} (a paused ticket is never overdue). */
-	boolean overdueAt(Instant now) {
+	public boolean overdueAt(Instant now) {
 		Instant d = nextDeadline();
 		return status != TicketStatus.PENDING_CUSTOMER && d != null && d.isBefore(now);
 	}
 
 	/** Whether {@code staffId} is the staff member this complaint is about (6.7). */
-	boolean about(long staffId) {
+	public boolean about(long staffId) {
 		return aboutStaffId != null && aboutStaffId == staffId;
 	}
 }

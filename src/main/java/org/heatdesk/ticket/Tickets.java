@@ -100,12 +100,7 @@ public class Tickets {
 		StaffView me = me();
 		RecordTicket c = normalise(intake.command());
 		validate(c, intake.aboutStaffId(), me);
-		if (c.idempotencyKey() != null) {
-			Optional<TicketRow> existing = repository.findByKey(c.idempotencyKey());
-			if (existing.isPresent()) {
-				return view(existing.get(), me);
-			}
-		}
+		// a repeated key is caught by the unique index on insert (no extra read on the common path)
 		CustomerLookup.Snapshot place = c.customerId() == null ? CustomerLookup.Snapshot.NONE
 				: customers.snapshot(c.customerId())
 					.orElseThrow(() -> HeatDeskException.badInput("TICKET_CUSTOMER_UNKNOWN", "customerId"));
@@ -137,9 +132,10 @@ public class Tickets {
 		}
 		LocalDate day = LocalDate.ofInstant(now, catalog.zone());
 		String no = properties.numberPrefix() + DAY.format(day) + "-" + String.format("%04d", repository.nextNumber(day));
-		long id = repository.insert(no, c, TicketStatus.RECORDED, place.substationId(), place.communityId(), aboutStaffId,
+		TicketRow row = repository.insert(no, c, TicketStatus.RECORDED, place.substationId(), place.communityId(), aboutStaffId,
 				me.id(), me.username(), me.teamId(), parentId, incident, outageId, policy.id(), now, due,
 				segmenter.segment(c.description()));
+		long id = row.id();
 		repository.addEvent(id, now, me.username(), "RECORDED", null, c.contactId());
 		audit.record("TICKET_RECORDED", "ticket", no, null, snapshot(c, aboutStaffId, policy.version()));
 		events.publishEvent(new TicketRecorded(id, no, c.type(), c.customerId(), me.id(), c.contactId(), now));
@@ -155,8 +151,9 @@ public class Tickets {
 			events.publishEvent(new TicketDispatched(id, no, me.id(), me.teamId(), now));
 			events.publishEvent(new TicketResponded(id, no, c.customerId(), now));
 			events.publishEvent(new TicketResolved(id, no, c.type(), c.customerId(), null, now));
+			return repository.find(id).orElseThrow();
 		}
-		return repository.find(id).orElseThrow();
+		return row;
 	}
 
 	private RecordTicket normalise(RecordTicket c) {
@@ -729,11 +726,26 @@ public class Tickets {
 
 	// ------------------------------------------------------------------ helpers
 
+	/** Who is acting; looked up at most every few seconds per user (the request itself was authenticated). */
 	StaffView me() {
 		String username = AuditTrail.currentActor();
-		return staff.findByUsername(username).filter(StaffView::active)
+		long nowMillis = System.currentTimeMillis();
+		CachedStaff cached = meCache.get(username);
+		if (cached != null && nowMillis - cached.at() < ME_TTL_MILLIS) {
+			return cached.view();
+		}
+		StaffView view = staff.findByUsername(username).filter(StaffView::active)
 			.orElseThrow(() -> HeatDeskException.forbidden("FORBIDDEN"));
+		meCache.put(username, new CachedStaff(view, nowMillis));
+		return view;
 	}
+
+	private record CachedStaff(StaffView view, long at) {
+	}
+
+	private static final long ME_TTL_MILLIS = 10_000;
+
+	private final java.util.Map<String, CachedStaff> meCache = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private TicketRow loadFor(String ticketNo, StaffView me) {
 		TicketRow row = repository.findByNo(ticketNo == null ? "" : ticketNo.strip().toUpperCase())

@@ -12,7 +12,7 @@ record Transfer(long id, long ticketId, String kind, long fromStaffId, String fr
 
 	static final String PENDING = "PENDING";
 
-	boolean pending() {
+	public boolean pending() {
 		return PENDING.equals(status);
 	}
 }

@@ -1,0 +1,166 @@
+package org.heatdesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.heatdesk.HeatDeskTest;
+import org.heatdesk.customer.CustomerView;
+import org.heatdesk.customer.Customers;
+import org.heatdesk.network.Network;
+import org.heatdesk.network.OutageKind;
+import org.heatdesk.network.OutageView;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Flows through the front door that other modules use: outage linking, policy versions, the contact contract. */
+@HeatDeskTest
+class TicketFlowsIntegrationTests {
+
+	@Autowired
+	Tickets tickets;
+
+	@Autowired
+	TicketPolicies policies;
+
+	@Autowired
+	Network network;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static <T> T as(String username, String role, Supplier<T> action) {
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+				List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+		SecurityContextHolder.setContext(context);
+		try {
+			return action.get();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	static RecordTicket repair(Long customerId, String description) {
+		return new RecordTicket(TicketType.REPAIR, null, Priority.NORMAL, TicketScope.HOUSEHOLD, Channel.PHONE, customerId,
+				customerId == null ? "13800001111" : null, null, description, null, null, null);
+	}
+
+	@Test
+	void ticketsOfCustomersUnderAnOutageHangUnderOneIncidentAndResolveWithIt() {
+		CustomerView customer = as("agent", "AGENT", () -> customers.search("翠园", 5)).stream()
+			.filter(c -> c.substationId() != null).findFirst().orElseThrow();
+		OutageView outage = as("lead", "TEAM_LEAD", () -> network.publishOutage(new Network.NewOutage(OutageKind.FAULT,
+				"换热站循环泵故障 " + UUID.randomUUID().toString().substring(0, 6), "正在抢修", Instant.now().minus(10, ChronoUnit.MINUTES),
+				Instant.now().plus(4, ChronoUnit.HOURS), List.of(customer.substationId()), List.of())));
+		assertThat(network.activeOutagesAffecting(customer.substationId(), customer.communityId()))
+			.extracting(OutageView::id).contains(outage.id());
+
+		TicketView first = as("agent", "AGENT", () -> tickets.record(repair(customer.id(), "家里不热了")));
+		TicketView second = as("agent2", "AGENT", () -> tickets.record(repair(null, "邻居家也不热")));
+		// the ticket snapshots where the customer lives
+		assertThat(jdbc.sql("select substation_id from ticket where id = ?").param(first.id()).query(Long.class).single())
+			.isEqualTo(customer.substationId());
+		as("agent", "AGENT", () -> tickets.linkToOutage(first.ticketNo(), outage.id(), outage.title()));
+		as("agent2", "AGENT", () -> tickets.linkToOutage(second.ticketNo(), outage.id(), outage.title()));
+		List<Long> parents = jdbc.sql("select parent_id from ticket where id in (?, ?)").params(first.id(), second.id())
+			.query(Long.class).list();
+		assertThat(parents).hasSize(2).doesNotContainNull();
+		assertThat(parents.get(0)).isEqualTo(parents.get(1));
+		String incidentNo = jdbc.sql("select ticket_no from ticket where id = ? and incident and outage_id = ?")
+			.params(parents.get(0), outage.id()).query(String.class).single();
+
+		// heat back: the incident's timeline says so (the network module's event, delivered after commit)
+		as("lead", "TEAM_LEAD", () -> network.restoreOutage(outage.id(), Instant.now()));
+		org.awaitility.Awaitility.await().until(() -> jdbc.sql(
+				"select count(*) from ticket_event e join ticket t on t.id = e.ticket_id where t.ticket_no = ? and e.kind = 'OUTAGE_RESTORED'")
+			.param(incidentNo).query(Long.class).single() == 1);
+
+		as("lead", "TEAM_LEAD", () -> {
+			tickets.dispatch(incidentNo, null, null, null, null);
+			tickets.respond(incidentNo, null, "已发布停热公告");
+			return tickets.resolve(incidentNo, null, "循环泵已更换，已恢复供热");
+		});
+		for (TicketView t : List.of(first, second)) {
+			Map<String, Object> row = jdbc.sql("select status, result, dispatched_at, responded_at, resolved_at from ticket where id = ?")
+				.param(t.id()).query().singleRow();
+			assertThat(row.get("status")).isEqualTo("RESOLVED");
+			assertThat(row.get("result")).isEqualTo("循环泵已更换，已恢复供热");
+			assertThat(row.values()).doesNotContainNull();
+		}
+	}
+
+	@Test
+	void aNewPolicyVersionAppliesToNewTicketsOnly() {
+		RecordTicket praise = new RecordTicket(TicketType.PRAISE, null, Priority.NORMAL, TicketScope.HOUSEHOLD, Channel.PHONE,
+				null, "13800002222", null, "感谢师傅 " + UUID.randomUUID(), null, null, null);
+		TicketView before = as("agent", "AGENT", () -> tickets.record(praise));
+		Map<String, Object> old = jdbc.sql("select policy_id, resolve_due from ticket where id = ?").param(before.id()).query().singleRow();
+
+		SlaPolicy current = policies.current();
+		List<SlaPolicy.Rule> rules = new ArrayList<>();
+		for (SlaPolicy.Rule r : current.rules()) {
+			rules.add(r.type() == TicketType.PRAISE ? new SlaPolicy.Rule(r.type(), r.categoryId(), r.priority(), r.scope(),
+					r.dispatchLimit(), r.respondLimit(), r.onSiteLimit(), "30d") : r);
+		}
+		SlaPolicy added = as("manager", "MANAGER", () -> policies.addVersion(new TicketPolicies.Draft("表扬回复放宽到 30 天",
+				"11-15", "03-15", "08:00", "17:30", current.workDays(), rules)));
+		assertThat(added.version()).isEqualTo(current.version() + 1);
+
+		TicketView after = as("agent", "AGENT", () -> tickets.record(praise));
+		Map<String, Object> renewed = jdbc.sql("select policy_id, resolve_due from ticket where id = ?").param(after.id()).query().singleRow();
+		assertThat(((Number) renewed.get("policy_id")).longValue()).isEqualTo(added.id());
+		// 30 counting days (the season runs 24/7) lie well beyond the 3 of the old version
+		assertThat(((java.sql.Timestamp) renewed.get("resolve_due")).toInstant())
+			.isAfter(Instant.now().plus(25, ChronoUnit.DAYS));
+		// the ticket recorded before keeps its version and deadline
+		Map<String, Object> unchanged = jdbc.sql("select policy_id, resolve_due from ticket where id = ?").param(before.id()).query().singleRow();
+		assertThat(unchanged).isEqualTo(old);
+		assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'TICKET_POLICY_VERSION_ADDED' and entity_id = ?")
+			.param(String.valueOf(added.version())).query(Long.class).single()).isEqualTo(1);
+		// a bad limit is refused
+		List<SlaPolicy.Rule> bad = List.of(new SlaPolicy.Rule(TicketType.REPAIR, null, null, null, "soon", null, null, null));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> as("manager", "MANAGER", () -> policies.addVersion(
+				new TicketPolicies.Draft("x", "11-15", "03-15", "08:00", "17:30", current.workDays(), bad))))
+			.isInstanceOfSatisfying(org.heatdesk.platform.HeatDeskException.class,
+					e -> assertThat(e.code()).isEqualTo("TICKET_POLICY_LIMIT"));
+	}
+
+	@Test
+	void theContractOfTheContactModule() {
+		String phone = "1390000" + String.format("%04d", (int) (Math.random() * 10000));
+		RecordTicket inquiry = new RecordTicket(TicketType.INQUIRY, null, null, null, null, null, phone, null,
+				"供暖费标准是多少", null, 987654L, null);
+		TicketView answered = as("agent", "AGENT", () -> tickets.answerInCall(inquiry, "居民 22.5 元/平方米"));
+		assertThat(answered.status()).isEqualTo(TicketStatus.RESOLVED);
+		assertThat(answered.firstResponder()).isEqualTo("agent");
+		assertThat(answered.nextMark()).isNull();
+
+		CustomerView customer = as("agent", "AGENT", () -> customers.search("翠园", 1)).get(0);
+		TicketView open = as("agent", "AGENT", () -> tickets.record(repair(customer.id(), "阀门关不上")));
+		assertThat(as("agent", "AGENT", () -> tickets.openForCustomer(customer.id()))).extracting(TicketView::ticketNo)
+			.contains(open.ticketNo());
+		as("agent2", "AGENT", () -> {
+			tickets.noteContact(open.ticketNo(), 4242L, "用户再次来电催问");
+			return null;
+		});
+		assertThat(jdbc.sql("select count(*) from ticket_event where ticket_id = ? and kind = 'CONTACT' and contact_id = 4242")
+			.param(open.id()).query(Long.class).single()).isEqualTo(1);
+		assertThat(as("agent", "AGENT", () -> tickets.find(open.ticketNo()))).map(TicketView::customerId).contains(customer.id());
+		assertThat(jdbc.sql("select contact_id from ticket where id = ?").param(answered.id()).query(Long.class).single()).isEqualTo(987654L);
+	}
+}
