@@ -150,6 +150,13 @@ class DeskController {
 		return "contact/fragments :: pop";
 	}
 
+	/** The call's status on the pop, refreshed while the call lasts. */
+	@GetMapping("/desk/calls/{id}/status")
+	String callStatus(@PathVariable long id, Model model) {
+		model.addAttribute("call", contacts.call(id).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND")));
+		return "contact/fragments :: callStatus";
+	}
+
 	@PostMapping("/desk/calls/{id}/ticket")
 	String recordTicket(@PathVariable long id, @RequestParam(required = false) TicketType type,
 			@RequestParam(required = false) Priority priority, @RequestParam(required = false) String description,

@@ -66,6 +66,8 @@ class DeskBrowserTests {
 
 			assertThat(cti.post(CtiClient.event(callId, "ANSWERED", ring.plusSeconds(2), "8002", "caller", phone))
 				.statusCode()).isEqualTo(200);
+			// the pop follows the call: once answered it says so without a reload
+			desk.waitFor(d -> desk.text(By.id("pop-status")).equals("通话中"));
 			new Select(desk.find(By.id("ticket-type"))).selectByValue("REPAIR");
 			desk.find(By.id("ticket-description")).sendKeys("卧室暖气片不热，已排气无效");
 			desk.find(By.id("record-ticket")).click();
