@@ -49,6 +49,10 @@ public final class CallSimulator {
 	public interface Listener {
 
 		void ringing(String callId, String extension, long sentNanos);
+
+		/** The API answered that RINGING. */
+		default void ringingAnswered(String callId, long answeredNanos) {
+		}
 	}
 
 	private final Settings settings;
@@ -146,6 +150,7 @@ public final class CallSimulator {
 		long sent = System.nanoTime();
 		listener.ringing(callId, ext, sent);
 		post(event(callId, "RINGING", caller, ext, null));
+		listener.ringingAnswered(callId, System.nanoTime());
 		long ringMs = 2_000 + nextInt(nextInt(10) == 0 ? 25_000 : 10_000);
 		scheduler.schedule(() -> {
 			post(event(callId, "ANSWERED", caller, ext, null));

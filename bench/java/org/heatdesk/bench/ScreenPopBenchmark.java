@@ -89,6 +89,8 @@ class ScreenPopBenchmark {
 
 	final Map<String, Long> arrived = new ConcurrentHashMap<>();
 
+	final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+
 	final Map<String, Long> internalIds = new ConcurrentHashMap<>();
 
 	final Map<String, AtomicInteger> popCount = new ConcurrentHashMap<>();
@@ -132,7 +134,18 @@ class ScreenPopBenchmark {
 
 		CallSimulator simulator = new CallSimulator(new CallSimulator.Settings(base, key, CALLS_PER_HOUR * SPEED, SPEED,
 				Duration.ofSeconds((long) (SECONDS * SPEED)), extensions, phones, 0.05, 42, ZoneId.of("Asia/Shanghai"), true),
-				(callId, ext, nanos) -> sent.put(callId, nanos));
+				new CallSimulator.Listener() {
+
+					@Override
+					public void ringing(String callId, String extension, long sentNanos) {
+						sent.put(callId, sentNanos);
+					}
+
+					@Override
+					public void ringingAnswered(String callId, long answeredNanos) {
+						answeredAt.put(callId, answeredNanos);
+					}
+				});
 		start = System.nanoTime();
 		CallSimulator.Totals totals = simulator.play();
 		double played = (System.nanoTime() - start) / 1e9;
@@ -140,6 +153,8 @@ class ScreenPopBenchmark {
 
 		long[] latencies = sent.entrySet().stream().filter(e -> arrived.containsKey(e.getKey()))
 			.mapToLong(e -> arrived.get(e.getKey()) - e.getValue()).sorted().toArray();
+		long[] roundTrips = sent.entrySet().stream().filter(e -> answeredAt.containsKey(e.getKey()))
+			.mapToLong(e -> answeredAt.get(e.getKey()) - e.getValue()).sorted().toArray();
 		long lost = sent.keySet().stream().filter(k -> !arrived.containsKey(k)).count();
 		long duplicated = popCount.values().stream().filter(c -> c.get() > 1).count();
 		long unexpected = popCount.keySet().stream().filter(k -> !sent.containsKey(k)).count();
@@ -151,6 +166,8 @@ class ScreenPopBenchmark {
 				sent.size(), latencies.length, lost, duplicated, unexpected));
 		report.append(String.format("RINGING sent -> pop on the stream: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
 				ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99), ms(latencies, 1.0)));
+		report.append(String.format("RINGING POST round trip (same calls): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+				ms(roundTrips, 0.50), ms(roundTrips, 0.95), ms(roundTrips, 0.99)));
 
 		// the caller panel the desk fetches on a pop, as the agent, beside the raw JDBC phone lookup
 		HttpClient agent = desks.get(0);

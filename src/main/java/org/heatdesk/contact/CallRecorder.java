@@ -175,7 +175,8 @@ class CallRecorder {
 		return true;
 	}
 
-	private static Instant instant(Object value) {
+	/** A timestamp column as JDBC gives it, as an instant. */
+	static Instant instant(Object value) {
 		if (value instanceof Timestamp t) {
 			return t.toInstant();
 		}

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The event streams open on this node: each agent's desk (screen pops, queue figures) and the
- * wallboards. Kept in memory; a stream that fails is dropped and the browser reconnects.
+ * wallboards. Kept in memory; a stream that fails is dropped and the browser reconnects. On
+ * shutdown the streams are closed first, so that the web server's graceful shutdown does not wait
+ * for them (browsers reconnect to another node).
  */
 @Component
-class DeskStreams {
+class DeskStreams implements SmartLifecycle {
+
+	private volatile boolean running;
 
 	private static final Logger log = LoggerFactory.getLogger(DeskStreams.class);
 
@@ -80,6 +85,31 @@ class DeskStreams {
 
 	void toWallboards(String event, String data) {
 		wallboards.forEach(e -> send(e, event, data, wallboards));
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		desks.values().forEach(set -> set.forEach(SseEmitter::complete));
+		desks.clear();
+		wallboards.forEach(SseEmitter::complete);
+		wallboards.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops before the web server's graceful shutdown, which would otherwise wait for every open stream. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
 	}
 
 	/** Keeps idle streams open through proxies and finds the dead ones. */

@@ -73,7 +73,7 @@ class Wallboard {
 			.query()
 			.singleRow();
 		long waiting = ((Number) queue.get("waiting")).longValue();
-		Instant oldest = instant(queue.get("oldest"));
+		Instant oldest = CallRecorder.instant(queue.get("oldest"));
 		long longest = oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toSeconds());
 		Instant dayStart = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
 		Map<String, Object> day = jdbc.sql("""
@@ -129,15 +129,5 @@ class Wallboard {
 
 	private static Double round(double v) {
 		return Math.round(v * 10.0) / 10.0;
-	}
-
-	static Instant instant(Object value) {
-		if (value instanceof Timestamp t) {
-			return t.toInstant();
-		}
-		if (value instanceof java.time.OffsetDateTime o) {
-			return o.toInstant();
-		}
-		return null;
 	}
 }

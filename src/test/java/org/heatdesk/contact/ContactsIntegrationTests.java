@@ -97,7 +97,7 @@ class ContactsIntegrationTests {
 		Map<String, Object> row = jdbc.sql("select hotline_case_no, reply_due_at, channel from contact_contact where ticket_no = ?")
 			.param(ticket.ticketNo()).query().singleRow();
 		assertThat(row.get("hotline_case_no")).isEqualTo(caseNo);
-		assertThat(Wallboard.instant(row.get("reply_due_at"))).isEqualTo(due);
+		assertThat(CallRecorder.instant(row.get("reply_due_at"))).isEqualTo(due);
 		assertThatThrownBy(() -> contacts.register(new Contacts.Registration(Channel.HOTLINE_12345, null, "13912345678",
 				null, "再次转来", TicketType.COMPLAINT, null, caseNo, due), agent3.id()))
 			.isInstanceOfSatisfying(HeatDeskException.class, e -> assertThat(e.code()).isEqualTo("CONTACT_HOTLINE_CASE_TAKEN"));
