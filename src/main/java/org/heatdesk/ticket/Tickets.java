@@ -68,6 +68,8 @@ public class Tickets {
 		this.segmenter = segmenter;
 		this.properties = properties;
 		this.tx = new TransactionTemplate(transactions);
+		// inside a caller's transaction a savepoint, so that a key repeated concurrently leaves it usable
+		this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
 		this.customers = customers;
 	}
 
@@ -100,7 +102,12 @@ public class Tickets {
 		StaffView me = me();
 		RecordTicket c = normalise(intake.command());
 		validate(c, intake.aboutStaffId(), me);
-		// a repeated key is caught by the unique index on insert (no extra read on the common path)
+		if (c.idempotencyKey() != null) {
+			Optional<TicketRow> existing = repository.findByKey(c.idempotencyKey());
+			if (existing.isPresent()) {
+				return view(existing.get(), me);
+			}
+		}
 		CustomerLookup.Snapshot place = c.customerId() == null ? CustomerLookup.Snapshot.NONE
 				: customers.snapshot(c.customerId())
 					.orElseThrow(() -> HeatDeskException.badInput("TICKET_CUSTOMER_UNKNOWN", "customerId"));

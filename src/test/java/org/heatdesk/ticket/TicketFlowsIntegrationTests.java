@@ -42,6 +42,9 @@ class TicketFlowsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	static <T> T as(String username, String role, Supplier<T> action) {
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
@@ -162,5 +165,21 @@ class TicketFlowsIntegrationTests {
 			.param(open.id()).query(Long.class).single()).isEqualTo(1);
 		assertThat(as("agent", "AGENT", () -> tickets.find(open.ticketNo()))).map(TicketView::customerId).contains(customer.id());
 		assertThat(jdbc.sql("select contact_id from ticket where id = ?").param(answered.id()).query(Long.class).single()).isEqualTo(987654L);
+	}
+
+	@Test
+	void aRepeatedKeyInsideTheCallersTransactionReturnsTheFirstTicket() {
+		String key = "contact-" + UUID.randomUUID();
+		RecordTicket command = new RecordTicket(TicketType.REPAIR, null, Priority.NORMAL, null, Channel.PHONE, null,
+				"13800003333", null, "同一通电话按了两次登记", null, 1L, key);
+		List<String> numbers = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(s -> as("agent", "AGENT", () -> {
+			String first = tickets.record(command).ticketNo();
+			String second = tickets.record(command).ticketNo();
+			// the caller's transaction is still usable
+			long count = jdbc.sql("select count(*) from ticket where idempotency_key = ?").param(key).query(Long.class).single();
+			return List.of(first, second, String.valueOf(count));
+		}));
+		assertThat(numbers.get(1)).isEqualTo(numbers.get(0));
+		assertThat(numbers.get(2)).isEqualTo("1");
 	}
 }
