@@ -65,6 +65,12 @@ public class Staff {
 		return repository.findAccount(username).map(StaffRepository.Account::view);
 	}
 
+	/** The active staff member at telephone extension {@code extension}, if any. */
+	@Transactional(readOnly = true)
+	public Optional<StaffView> byExtension(String extension) {
+		return repository.findByExtension(extension).map(StaffRepository.Account::view);
+	}
+
 	/** Active staff holding {@code role}. */
 	@Transactional(readOnly = true)
 	public List<StaffView> withRole(Role role) {

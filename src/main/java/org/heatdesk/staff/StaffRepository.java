@@ -39,6 +39,10 @@ class StaffRepository {
 		return jdbc.sql(SELECT + " where m.username = ?").param(username).query(this::account).optional();
 	}
 
+	Optional<Account> findByExtension(String extension) {
+		return jdbc.sql(SELECT + " where m.extension = ? and m.active").param(extension).query(this::account).optional();
+	}
+
 	Optional<Account> findAccount(long id) {
 		return jdbc.sql(SELECT + " where m.id = ?").param(id).query(this::account).optional();
 	}

@@ -1,0 +1,165 @@
+package org.heatdesk.contact;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.heatdesk.platform.HeatDeskException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The front door for the telephone switch: takes its events (from the REST API or the AMI
+ * adapter), keeps each call's record whatever the order and repetition of its events, and pops
+ * the caller on the agent's desk as the phone rings there.
+ */
+@Service
+public class Calls {
+
+	private static final int MAX_TEXT = 100;
+
+	private final CallRecorder recorder;
+
+	private final Agents agents;
+
+	private final ScreenPops pops;
+
+	private final CallSettings settings;
+
+	private final Clock clock;
+
+	Calls(CallRecorder recorder, Agents agents, ScreenPops pops, CallSettings settings, Clock clock) {
+		this.recorder = recorder;
+		this.agents = agents;
+		this.pops = pops;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * What became of one event: stored, a duplicate of one stored before (nothing changed), or
+	 * refused with the reason.
+	 */
+	public record Accepted(int index, Status status, Long callId, HeatDeskException refusal) {
+
+		public enum Status {
+			STORED, DUPLICATE, REFUSED
+		}
+	}
+
+	/**
+	 * Stores each event in its own transaction, so a refused one does not stop the rest of a batch.
+	 * After each commit a {@code RINGING} at an agent's extension pops the caller on that agent's desk.
+	 * @return one result per event, in the order given
+	 */
+	public List<Accepted> accept(List<CtiEvent> events) {
+		List<Accepted> results = new ArrayList<>(events.size());
+		for (int i = 0; i < events.size(); i++) {
+			results.add(acceptOne(i, events.get(i)));
+		}
+		return results;
+	}
+
+	private Accepted acceptOne(int index, CtiEvent event) {
+		Instant now = clock.instant();
+		CtiEventType type;
+		CallRecorder.Agent agent;
+		CallRecorder.Agent target;
+		try {
+			type = check(event, now);
+			event = normalised(event);
+			agent = agentAt(event.extension(), "extension");
+			target = agentAt(event.targetExtension(), "targetExtension");
+		}
+		catch (HeatDeskException e) {
+			return new Accepted(index, Accepted.Status.REFUSED, null, e);
+		}
+		CallRecorder.Outcome outcome = recorder.record(event, type, agent, target, now);
+		if (outcome.pop()) {
+			pops.publish(new ScreenPops.Pop(agent.username(), outcome.callId(), event.callId(), outcome.facts().caller()));
+		}
+		return new Accepted(index, outcome.duplicate() ? Accepted.Status.DUPLICATE : Accepted.Status.STORED,
+				outcome.callId(), null);
+	}
+
+	private CallRecorder.Agent agentAt(String extension, String field) {
+		if (extension == null) {
+			return null;
+		}
+		return agents.byExtension(extension)
+			.orElseThrow(() -> HeatDeskException.badInput("CTI_EXTENSION_UNKNOWN", field, extension));
+	}
+
+	private CtiEventType check(CtiEvent event, Instant now) {
+		if (event == null) {
+			throw HeatDeskException.badInput("CTI_EVENT_REQUIRED", null);
+		}
+		if (blank(event.callId())) {
+			throw HeatDeskException.badInput("CTI_CALL_ID_REQUIRED", "callId");
+		}
+		if (event.callId().length() > MAX_TEXT) {
+			throw HeatDeskException.badInput("TOO_LONG", "callId", MAX_TEXT);
+		}
+		if (blank(event.type())) {
+			throw HeatDeskException.badInput("CTI_TYPE_REQUIRED", "type");
+		}
+		CtiEventType type;
+		try {
+			type = CtiEventType.valueOf(event.type().strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw HeatDeskException.badInput("CTI_TYPE_UNKNOWN", "type", event.type());
+		}
+		if (event.time() == null) {
+			throw HeatDeskException.badInput("CTI_TIME_REQUIRED", "time");
+		}
+		if (event.time().isAfter(now.plus(settings.futureTolerance()))) {
+			throw HeatDeskException.badInput("CTI_TIME_IN_FUTURE", "time");
+		}
+		checkLength(event.caller(), "caller", 30);
+		checkLength(event.dialled(), "dialled", 30);
+		checkLength(event.extension(), "extension", 20);
+		checkLength(event.targetExtension(), "targetExtension", 20);
+		checkLength(event.queue(), "queue", 40);
+		if (type == CtiEventType.RINGING && blank(event.extension()) && blank(event.queue())) {
+			throw HeatDeskException.badInput("CTI_EXTENSION_OR_QUEUE_REQUIRED", "extension");
+		}
+		if (type == CtiEventType.RECORDING_READY) {
+			if (blank(event.recordingUrl())) {
+				throw HeatDeskException.badInput("CTI_RECORDING_URL_REQUIRED", "recordingUrl");
+			}
+			checkLength(event.recordingUrl(), "recordingUrl", 500);
+			try {
+				String scheme = URI.create(event.recordingUrl().strip()).getScheme();
+				if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+					throw HeatDeskException.badInput("CTI_RECORDING_URL_FORMAT", "recordingUrl");
+				}
+			}
+			catch (IllegalArgumentException e) {
+				throw HeatDeskException.badInput("CTI_RECORDING_URL_FORMAT", "recordingUrl");
+			}
+		}
+		return type;
+	}
+
+	private static CtiEvent normalised(CtiEvent e) {
+		return new CtiEvent(e.callId().strip(), e.type(), e.time(), strip(e.caller()), strip(e.dialled()),
+				strip(e.extension()), strip(e.queue()), strip(e.targetExtension()), strip(e.recordingUrl()));
+	}
+
+	private static void checkLength(String value, String field, int max) {
+		if (value != null && value.length() > max) {
+			throw HeatDeskException.badInput("TOO_LONG", field, max);
+		}
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static String strip(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

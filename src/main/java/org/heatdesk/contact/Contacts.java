@@ -1,0 +1,276 @@
+package org.heatdesk.contact;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.heatdesk.customer.CustomerView;
+import org.heatdesk.customer.Customers;
+import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.ticket.Channel;
+import org.heatdesk.ticket.Priority;
+import org.heatdesk.ticket.RecordTicket;
+import org.heatdesk.ticket.TicketType;
+import org.heatdesk.ticket.TicketView;
+import org.heatdesk.ticket.Tickets;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every interaction registered as a contact (7(一)): calls (created from the switch's events),
+ * outbound call-backs, letters, walk-in visits, online requests and 12345 transfers; and what the
+ * agent does with one: record a ticket from it, link it to an open ticket, or record an inquiry
+ * answered in the call. Tickets are recorded through {@link Tickets} (the ticket keeps the
+ * contact's id); the contact keeps the ticket's number.
+ */
+@Service
+public class Contacts {
+
+	private final JdbcClient jdbc;
+
+	private final Tickets tickets;
+
+	private final Customers customers;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	Contacts(JdbcClient jdbc, Tickets tickets, Customers customers, AuditTrail audit, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.tx = new TransactionTemplate(transactions);
+		this.jdbc = jdbc;
+		this.tickets = tickets;
+		this.customers = customers;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The channels other than the telephone that are registered at the front desk or by intake. */
+	public static final List<Channel> REGISTERED_CHANNELS = List.of(Channel.LETTER, Channel.VISIT, Channel.ONLINE,
+			Channel.HOTLINE_12345);
+
+	/** A contact as lists show it. */
+	record ContactRow(long id, Channel channel, String direction, Long customerId, String phone, String name,
+			String summary, String staffName, String ticketNo, String hotlineCaseNo, Instant replyDueAt,
+			Instant occurredAt, Long callId) {
+	}
+
+	/** A call's contact, for the desk. */
+	record CallContact(long callId, long contactId, String switchCallId, String caller, CallStatus status,
+			Long customerId, String ticketNo, Instant firstRingAt) {
+	}
+
+	/** What the front desk fills in for a letter, visit, online request or 12345 transfer. */
+	record Registration(Channel channel, String name, String phone, String accountNo, String summary, TicketType type,
+			Priority priority, String hotlineCaseNo, Instant replyDueAt) {
+	}
+
+	@Transactional(readOnly = true)
+	Optional<CallContact> call(long callId) {
+		return jdbc.sql("""
+				select c.id, c.contact_id, c.switch_call_id, c.caller, c.status, k.customer_id, k.ticket_no, c.first_ring_at
+				from contact_call c join contact_contact k on k.id = c.contact_id where c.id = ?""")
+			.param(callId)
+			.query((rs, n) -> new CallContact(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					CallStatus.valueOf(rs.getString(5)), (Long) rs.getObject(6), rs.getString(7),
+					rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
+			.optional();
+	}
+
+	/** The contacts of a customer (or, for an unknown caller, of a phone number), newest first. */
+	@Transactional(readOnly = true)
+	List<ContactRow> recent(Long customerId, String phone, long exceptContactId, int limit) {
+		String where = customerId != null ? "k.customer_id = :key" : "k.phone = :key";
+		return jdbc.sql("""
+				select k.*, c.id as call_id from contact_contact k left join contact_call c on c.contact_id = k.id
+				where %s and k.id <> :except order by k.occurred_at desc limit :limit""".formatted(where))
+			.param("key", customerId != null ? customerId : phone)
+			.param("except", exceptContactId)
+			.param("limit", limit)
+			.query(Contacts::row)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	List<ContactRow> latest(Channel channel, int limit) {
+		return jdbc.sql("""
+				select k.*, null::bigint as call_id from contact_contact k
+				where k.channel <> 'PHONE' and (cast(:channel as varchar) is null or k.channel = :channel)
+				order by k.occurred_at desc limit :limit""")
+			.param("channel", channel == null ? null : channel.name())
+			.param("limit", limit)
+			.query(Contacts::row)
+			.list();
+	}
+
+	/** The agent says who the caller is, when the number matched several customers or none. */
+	@Transactional
+	void identify(long callId, long customerId) {
+		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
+		customers.find(customerId).orElseThrow(() -> HeatDeskException.notFound("CUSTOMER_NOT_FOUND"));
+		jdbc.sql("update contact_contact set customer_id = ? where id = ?").params(customerId, call.contactId()).update();
+		audit.record("CONTACT_IDENTIFIED", "contact", call.contactId(), Map.of("customerId", String.valueOf(call.customerId())),
+				Map.of("customerId", customerId));
+	}
+
+	/**
+	 * Records a ticket from a call, prefilled with the caller and the contact; one ticket per call
+	 * and type however often the button is pressed.
+	 */
+	TicketView recordFromCall(long callId, TicketType type, Priority priority, String description, String address,
+			long staffId) {
+		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
+		TicketView ticket = tickets.record(new RecordTicket(type, null, priority, null, Channel.PHONE, call.customerId(),
+				call.customerId() == null ? call.caller() : null, address, description, call.caller(), call.contactId(),
+				"contact-" + call.contactId() + "-" + type));
+		attachTicket(call.contactId(), ticket.ticketNo(), description, staffId);
+		return ticket;
+	}
+
+	/** Records an inquiry answered during the call (all four marks at once). */
+	TicketView answeredInCall(long callId, String question, String answer, long staffId) {
+		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
+		TicketView ticket = tickets.answerInCall(new RecordTicket(TicketType.INQUIRY, null, Priority.NORMAL, null,
+				Channel.PHONE, call.customerId(), call.customerId() == null ? call.caller() : null, null, question,
+				call.caller(), call.contactId(), "contact-" + call.contactId() + "-answered"), answer);
+		attachTicket(call.contactId(), ticket.ticketNo(), question, staffId);
+		return ticket;
+	}
+
+	/** Links the call to an open ticket: it appears on the ticket's timeline. */
+	void linkCall(long callId, String ticketNo, String summary, long staffId) {
+		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
+		tickets.noteContact(ticketNo, call.contactId(), summary);
+		attachTicket(call.contactId(), ticketNo, summary, staffId);
+	}
+
+	/** Logs an outbound call-back made for a ticket, as a contact linked to it. */
+	long logCallback(String ticketNo, String phone, String summary, long staffId) {
+		TicketView ticket = tickets.find(ticketNo).orElseThrow(() -> HeatDeskException.notFound("TICKET_NOT_FOUND"));
+		String s = required(summary, "summary", 2000, "CONTACT_SUMMARY_REQUIRED");
+		long contactId = insertContact(Channel.PHONE, "OUTBOUND", ticket.customerId(), phone, null, s, staffId, null, null);
+		tickets.noteContact(ticketNo, contactId, s);
+		attachTicket(contactId, ticketNo, s, staffId);
+		return contactId;
+	}
+
+	/**
+	 * Registers a letter, visit, online request or 12345 transfer and records its ticket with that channel.
+	 * @throws HeatDeskException for a missing channel, summary, caller, or (12345) case number and deadline
+	 */
+	TicketView register(Registration r, long staffId) {
+		if (r.channel() == null || r.channel() == Channel.PHONE) {
+			throw HeatDeskException.badInput("CONTACT_CHANNEL_REQUIRED", "channel");
+		}
+		String summary = required(r.summary(), "summary", 2000, "CONTACT_SUMMARY_REQUIRED");
+		String phone = trim(r.phone());
+		Long customerId = null;
+		if (trim(r.accountNo()) != null) {
+			customerId = customers.findByAccountNo(r.accountNo())
+				.map(CustomerView::id)
+				.orElseThrow(() -> HeatDeskException.badInput("CUSTOMER_NOT_FOUND", "accountNo"));
+		}
+		if (customerId == null && phone == null) {
+			throw HeatDeskException.badInput("CONTACT_PHONE_OR_CUSTOMER_REQUIRED", "phone");
+		}
+		String caseNo = trim(r.hotlineCaseNo());
+		if (r.channel() == Channel.HOTLINE_12345) {
+			if (caseNo == null || r.replyDueAt() == null) {
+				throw HeatDeskException.badInput("CONTACT_HOTLINE_CASE_REQUIRED", caseNo == null ? "hotlineCaseNo" : "replyDueAt");
+			}
+			if (caseNo.length() > 60) {
+				throw HeatDeskException.badInput("TOO_LONG", "hotlineCaseNo", 60);
+			}
+			Long taken = jdbc.sql("select count(*) from contact_contact where hotline_case_no = ?").param(caseNo)
+				.query(Long.class).single();
+			if (taken > 0) {
+				throw HeatDeskException.badInput("CONTACT_HOTLINE_CASE_TAKEN", "hotlineCaseNo", caseNo);
+			}
+		}
+		else {
+			caseNo = null;
+		}
+		String name = trim(r.name());
+		if (name != null && name.length() > 60) {
+			throw HeatDeskException.badInput("TOO_LONG", "name", 60);
+		}
+		if (phone != null && phone.length() > 30) {
+			throw HeatDeskException.badInput("TOO_LONG", "phone", 30);
+		}
+		long contactId = insertContact(r.channel(), "INBOUND", customerId, phone, name, summary, staffId, caseNo,
+				r.channel() == Channel.HOTLINE_12345 ? r.replyDueAt() : null);
+		TicketView ticket = tickets.record(new RecordTicket(r.type() == null ? TicketType.INQUIRY : r.type(), null,
+				r.priority(), null, r.channel(), customerId, customerId == null ? phone : null, null, summary, phone,
+				contactId, "contact-" + contactId));
+		attachTicket(contactId, ticket.ticketNo(), summary, staffId);
+		return ticket;
+	}
+
+	long insertContact(Channel channel, String direction, Long customerId, String phone, String name, String summary,
+			long staffId, String caseNo, Instant replyDue) {
+		Instant now = clock.instant();
+		return tx.execute(status -> {
+		long id = jdbc.sql("""
+				insert into contact_contact (channel, direction, customer_id, phone, name, summary, staff_id,
+				                             hotline_case_no, reply_due_at, occurred_at, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(channel.name(), direction, customerId, phone, name, summary, staffId, caseNo,
+					replyDue == null ? null : Timestamp.from(replyDue), Timestamp.from(now), Timestamp.from(now))
+			.query(Long.class)
+			.single();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("channel", channel.name());
+		after.put("direction", direction);
+		after.put("customerId", customerId);
+		after.put("hotlineCaseNo", caseNo);
+		audit.record("CONTACT_REGISTERED", "contact", id, null, after);
+		return id;
+		});
+	}
+
+	private void attachTicket(long contactId, String ticketNo, String summary, Long staffId) {
+		String s = summary == null ? null : summary.length() > 2000 ? summary.substring(0, 2000) : summary;
+		tx.executeWithoutResult(status -> {
+			jdbc.sql("""
+					update contact_contact set ticket_no = ?, summary = coalesce(summary, ?),
+					       staff_id = coalesce(staff_id, ?) where id = ?""")
+				.params(ticketNo, s, staffId, contactId)
+				.update();
+			audit.record("CONTACT_TICKET_LINKED", "contact", contactId, null, Map.of("ticketNo", ticketNo));
+		});
+	}
+
+	private static ContactRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new ContactRow(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("direction"),
+				(Long) rs.getObject("customer_id"), rs.getString("phone"), rs.getString("name"), rs.getString("summary"),
+				null, rs.getString("ticket_no"), rs.getString("hotline_case_no"),
+				rs.getTimestamp("reply_due_at") == null ? null : rs.getTimestamp("reply_due_at").toInstant(),
+				rs.getTimestamp("occurred_at").toInstant(), (Long) rs.getObject("call_id"));
+	}
+
+	private static String required(String value, String field, int max, String code) {
+		String v = trim(value);
+		if (v == null) {
+			throw HeatDeskException.badInput(code, field);
+		}
+		if (v.length() > max) {
+			throw HeatDeskException.badInput("TOO_LONG", field, max);
+		}
+		return v;
+	}
+
+	private static String trim(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

@@ -1,0 +1,19 @@
+package org.heatdesk.contact;
+
+import java.time.Instant;
+
+/**
+ * One event as the switch posts it to {@code POST /api/v1/cti/events}.
+ * @param callId the switch's call id (required)
+ * @param type one of {@link CtiEventType} (required)
+ * @param time when it happened at the switch (required; not more than a minute ahead of our clock)
+ * @param caller the calling number
+ * @param dialled the dialled number (the hotline)
+ * @param extension the agent's extension concerned (ringing at, answered by, transferring from)
+ * @param queue the queue the call waits in, when it rings at no extension yet
+ * @param targetExtension for {@code TRANSFERRED}: the extension the call goes to
+ * @param recordingUrl for {@code RECORDING_READY}: where the recording can be played
+ */
+public record CtiEvent(String callId, String type, Instant time, String caller, String dialled, String extension,
+		String queue, String targetExtension, String recordingUrl) {
+}

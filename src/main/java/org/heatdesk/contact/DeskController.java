@@ -1,0 +1,214 @@
+package org.heatdesk.contact;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.heatdesk.customer.CustomerView;
+import org.heatdesk.customer.Customers;
+import org.heatdesk.network.Network;
+import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.staff.StaffView;
+import org.heatdesk.ticket.Priority;
+import org.heatdesk.ticket.TicketType;
+import org.heatdesk.ticket.TicketView;
+import org.heatdesk.ticket.Tickets;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The agent's desk: presence, the queue, and the screen pop of the call ringing at the agent's
+ * extension (pushed over the desk's event stream, then fetched here as the agent, so the
+ * customer's data is masked for them and the access is logged).
+ */
+@Controller
+@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+class DeskController {
+
+	static final List<String> AWAY_REASONS = List.of("BREAK", "MEAL", "TRAINING", "MEETING", "OTHER");
+
+	private final DeskStreams streams;
+
+	private final Agents agents;
+
+	private final Presences presences;
+
+	private final Contacts contacts;
+
+	private final Customers customers;
+
+	private final Tickets tickets;
+
+	private final Network network;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	DeskController(DeskStreams streams, Agents agents, Presences presences, Contacts contacts, Customers customers,
+			Tickets tickets, Network network, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+		this.streams = streams;
+		this.agents = agents;
+		this.presences = presences;
+		this.contacts = contacts;
+		this.customers = customers;
+		this.tickets = tickets;
+		this.network = network;
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	@GetMapping("/desk")
+	String desk(Authentication auth, Model model) {
+		StaffView me = me(auth);
+		model.addAttribute("me", me);
+		presenceModel(me, model);
+		Optional<Long> current = me.extension() == null ? Optional.empty()
+				: jdbc.sql("""
+						select id from contact_call where status in ('RINGING', 'TALKING')
+						  and coalesce(current_ext, answered_ext, ringing_ext) = ? order by first_ring_at desc limit 1""")
+					.param(me.extension())
+					.query(Long.class)
+					.optional();
+		model.addAttribute("currentCallId", current.orElse(null));
+		return "contact/desk";
+	}
+
+	@GetMapping(path = "/desk/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(Authentication auth) {
+		return streams.openDesk(auth.getName());
+	}
+
+	@PostMapping("/desk/presence")
+	String presence(@RequestParam PresenceState state, @RequestParam(required = false) String reason, Authentication auth,
+			Model model) {
+		StaffView me = me(auth);
+		String r = state == PresenceState.AWAY ? reason : null;
+		if (state == PresenceState.AWAY && (r == null || !AWAY_REASONS.contains(r))) {
+			model.addAttribute("error", HeatDeskException.badInput("PRESENCE_REASON_REQUIRED", "reason"));
+		}
+		else {
+			tx.executeWithoutResult(s -> presences.set(me.id(), state, r, clock.instant(), me.username(), true));
+		}
+		presenceModel(me, model);
+		return "contact/fragments :: presence";
+	}
+
+	/** The presence badge alone, refreshed every few seconds because call events move it too. */
+	@GetMapping("/desk/presence/now")
+	String presenceNow(Authentication auth, Model model) {
+		presenceModel(me(auth), model);
+		return "contact/fragments :: presenceNow";
+	}
+
+	/** The screen pop: who is calling, their tickets, contacts, substation, and the ticket actions. */
+	@GetMapping("/desk/calls/{id}")
+	String pop(@PathVariable long id, @RequestParam(required = false) Long customer, Model model) {
+		Contacts.CallContact call = contacts.call(id).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
+		model.addAttribute("call", call);
+		model.addAttribute("callerShown", Phone.masked(call.caller()));
+		List<CustomerView> matches = call.caller() == null ? List.of() : customers.findByPhone(call.caller());
+		Long chosen = customer != null ? customer : call.customerId();
+		CustomerView who = null;
+		if (chosen != null) {
+			who = customers.find(chosen).orElse(null);
+		}
+		else if (matches.size() == 1) {
+			who = matches.get(0);
+		}
+		model.addAttribute("matches", matches);
+		model.addAttribute("customer", who);
+		if (who != null) {
+			if (call.customerId() == null || call.customerId() != who.id()) {
+				contacts.identify(id, who.id());
+			}
+			customers.logAccess(who.id(), "SCREEN_POP");
+			model.addAttribute("openTickets", tickets.openForCustomer(who.id()));
+			model.addAttribute("substation", who.substationId() == null ? null
+					: network.substation(who.substationId()).orElse(null));
+			model.addAttribute("outages", network.activeOutagesAffecting(who.substationId(), who.communityId()));
+		}
+		else {
+			model.addAttribute("openTickets", List.of());
+		}
+		model.addAttribute("recent", contacts.recent(who == null ? null : who.id(), call.caller(), call.contactId(), 5));
+		model.addAttribute("types", TicketType.values());
+		model.addAttribute("priorities", Priority.values());
+		return "contact/fragments :: pop";
+	}
+
+	/** The call's status on the pop, refreshed while the call lasts. */
+	@GetMapping("/desk/calls/{id}/status")
+	String callStatus(@PathVariable long id, Model model) {
+		model.addAttribute("call", contacts.call(id).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND")));
+		return "contact/fragments :: callStatus";
+	}
+
+	@PostMapping("/desk/calls/{id}/ticket")
+	String recordTicket(@PathVariable long id, @RequestParam(required = false) TicketType type,
+			@RequestParam(required = false) Priority priority, @RequestParam(required = false) String description,
+			Authentication auth, Model model) {
+		StaffView me = me(auth);
+		return outcome(model, () -> contacts.recordFromCall(id, type, priority, description, null, me.id()));
+	}
+
+	@PostMapping("/desk/calls/{id}/answered")
+	String answered(@PathVariable long id, @RequestParam(required = false) String description,
+			@RequestParam(required = false) String answer, Authentication auth, Model model) {
+		StaffView me = me(auth);
+		return outcome(model, () -> contacts.answeredInCall(id, description, answer, me.id()));
+	}
+
+	@PostMapping("/desk/calls/{id}/link")
+	String link(@PathVariable long id, @RequestParam String ticketNo, @RequestParam(required = false) String summary,
+			Authentication auth, Model model) {
+		StaffView me = me(auth);
+		return outcome(model, () -> {
+			contacts.linkCall(id, ticketNo, summary, me.id());
+			return tickets.find(ticketNo).orElseThrow();
+		});
+	}
+
+	@PostMapping("/desk/callbacks")
+	String callback(@RequestParam(required = false) String ticketNo, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) String summary, Authentication auth, Model model) {
+		StaffView me = me(auth);
+		return outcome(model, () -> {
+			contacts.logCallback(ticketNo == null ? "" : ticketNo.strip(), phone, summary, me.id());
+			return tickets.find(ticketNo.strip()).orElseThrow();
+		});
+	}
+
+	private String outcome(Model model, java.util.function.Supplier<TicketView> action) {
+		try {
+			model.addAttribute("ticket", action.get());
+		}
+		catch (HeatDeskException e) {
+			model.addAttribute("error", e);
+		}
+		return "contact/fragments :: outcome";
+	}
+
+	private void presenceModel(StaffView me, Model model) {
+		model.addAttribute("presence", presences.current(me.id()).orElse(null));
+		model.addAttribute("states", PresenceState.values());
+		model.addAttribute("reasons", AWAY_REASONS);
+	}
+
+	private StaffView me(Authentication auth) {
+		return agents.byUsername(auth.getName()).orElseThrow(() -> HeatDeskException.forbidden("FORBIDDEN"));
+	}
+}

@@ -1,0 +1,133 @@
+package org.heatdesk.contact;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.heatdesk.platform.Role;
+import org.heatdesk.staff.Staff;
+import org.heatdesk.staff.StaffView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The lead's live figures: the queue now, today's answering against the three-ring limit, and
+ * where the agents are. Computed once per tick on each node and pushed to its wallboards (and the
+ * queue figure to its desks).
+ */
+@Component
+class Wallboard {
+
+	private final JdbcClient jdbc;
+
+	private final Staff staff;
+
+	private final Presences presences;
+
+	private final DeskStreams streams;
+
+	private final JsonMapper json;
+
+	private final ZoneId zone;
+
+	Wallboard(JdbcClient jdbc, Staff staff, Presences presences, DeskStreams streams, JsonMapper json,
+			@Value("${heatdesk.company.zone:Asia/Shanghai}") String zone) {
+		this.jdbc = jdbc;
+		this.staff = staff;
+		this.presences = presences;
+		this.streams = streams;
+		this.json = json;
+		this.zone = ZoneId.of(zone);
+	}
+
+	record AgentState(String name, String extension, PresenceState state, String reason, Instant since) {
+	}
+
+	/**
+	 * @param withinLimitPercent of answered calls, those answered within the limit ({@code null} before the first)
+	 * @param abandonedPercent of offered calls (answered or abandoned), those abandoned
+	 * @param averageAnswerSeconds average ring time of answered calls
+	 */
+	record Figures(long waiting, long longestWaitSeconds, long offered, long answered, long abandoned,
+			Double withinLimitPercent, Double abandonedPercent, Double averageAnswerSeconds,
+			Map<PresenceState, Long> byPresence, List<AgentState> agents, boolean alert) {
+	}
+
+	@Transactional(readOnly = true)
+	Figures figures(Instant now) {
+		Map<String, Object> queue = jdbc.sql("""
+				select count(*) as waiting, min(first_ring_at) as oldest from contact_call where status = 'RINGING'""")
+			.query()
+			.singleRow();
+		long waiting = ((Number) queue.get("waiting")).longValue();
+		Instant oldest = CallRecorder.instant(queue.get("oldest"));
+		long longest = oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toSeconds());
+		Instant dayStart = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+		Map<String, Object> day = jdbc.sql("""
+				select count(*) filter (where answered_at is not null) as answered,
+				       count(*) filter (where within_limit and answered_at is not null) as within,
+				       count(*) filter (where abandoned) as abandoned,
+				       avg(ring_ms) filter (where answered_at is not null) as asa
+				from contact_call where first_ring_at >= ? and first_ring_at < ?""")
+			.params(Timestamp.from(dayStart), Timestamp.from(dayStart.plus(Duration.ofDays(1))))
+			.query()
+			.singleRow();
+		long answered = ((Number) day.get("answered")).longValue();
+		long within = ((Number) day.get("within")).longValue();
+		long abandoned = ((Number) day.get("abandoned")).longValue();
+		Number asa = (Number) day.get("asa");
+		long offered = answered + abandoned;
+		Map<Long, Presences.Current> current = new LinkedHashMap<>();
+		presences.all().forEach(p -> current.put(p.staffId(), p));
+		Map<PresenceState, Long> counts = new EnumMap<>(PresenceState.class);
+		for (PresenceState s : PresenceState.values()) {
+			counts.put(s, 0L);
+		}
+		List<AgentState> agents = new ArrayList<>();
+		for (StaffView v : staff.withRole(Role.AGENT)) {
+			Presences.Current p = current.get(v.id());
+			PresenceState state = p == null ? PresenceState.OFFLINE : p.state();
+			counts.merge(state, 1L, Long::sum);
+			agents.add(new AgentState(v.displayName(), v.extension(), state, p == null ? null : p.reason(),
+					p == null ? null : p.since()));
+		}
+		agents.sort(Comparator.comparing(AgentState::state).thenComparing(AgentState::name));
+		return new Figures(waiting, longest, offered, answered, abandoned,
+				answered == 0 ? null : round(100.0 * within / answered),
+				offered == 0 ? null : round(100.0 * abandoned / offered),
+				asa == null ? null : round(asa.doubleValue() / 1000.0), counts, agents,
+				waiting > 0 && counts.get(PresenceState.AWAY) > 0);
+	}
+
+	@Scheduled(fixedDelayString = "${heatdesk.contact.wallboard-interval:2s}")
+	void push() {
+		if (!streams.hasWallboards() && !streams.hasDesks()) {
+			return;
+		}
+		Figures f = figures(Instant.now());
+		if (streams.hasWallboards()) {
+			streams.toWallboards("figures", json.writeValueAsString(f));
+		}
+		if (streams.hasDesks()) {
+			streams.toDesks("queue", json.writeValueAsString(Map.of("waiting", f.waiting(), "longest", f.longestWaitSeconds(),
+					"alert", f.alert())));
+		}
+	}
+
+	private static Double round(double v) {
+		return Math.round(v * 10.0) / 10.0;
+	}
+}

@@ -1,0 +1,159 @@
+package org.heatdesk.contact.ami;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.heatdesk.contact.Calls;
+import org.heatdesk.contact.CtiEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of Asterisk's Manager Interface: connects, logs in, reads events, hands the ones that
+ * matter to {@link Calls} (the same intake as the REST API), and connects again after a drop.
+ */
+final class AmiClient {
+
+	private static final Logger log = LoggerFactory.getLogger(AmiClient.class);
+
+	private final AmiProperties properties;
+
+	private final Calls calls;
+
+	private final AmiTranslator translator;
+
+	private final Clock clock;
+
+	private final AtomicInteger logins = new AtomicInteger();
+
+	private volatile boolean running;
+
+	private volatile Socket socket;
+
+	private Thread thread;
+
+	AmiClient(AmiProperties properties, Calls calls, Clock clock) {
+		this.properties = properties;
+		this.calls = calls;
+		this.clock = clock;
+		this.translator = new AmiTranslator(properties.queue());
+	}
+
+	synchronized void start() {
+		if (running) {
+			return;
+		}
+		running = true;
+		thread = new Thread(this::run, "ami-client");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	synchronized void stop() {
+		running = false;
+		closeQuietly();
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	/** How many times the client has logged in (a reconnection logs in again). */
+	int logins() {
+		return logins.get();
+	}
+
+	private void run() {
+		while (running) {
+			try (Socket s = new Socket()) {
+				socket = s;
+				s.connect(new InetSocketAddress(properties.host(), properties.port()), 5000);
+				BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+				OutputStream out = s.getOutputStream();
+				String banner = in.readLine();
+				log.info("AMI connected to {}:{} ({})", properties.host(), properties.port(), banner);
+				out.write(("Action: Login\r\nUsername: " + properties.username() + "\r\nSecret: " + properties.secret()
+						+ "\r\nEvents: on\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				out.flush();
+				Map<String, String> response = readMessage(in);
+				if (response == null || !"Success".equalsIgnoreCase(response.get("Response"))) {
+					log.warn("AMI login refused: {}", response == null ? "connection closed" : response.get("Message"));
+					pause();
+					continue;
+				}
+				logins.incrementAndGet();
+				Map<String, String> message;
+				while (running && (message = readMessage(in)) != null) {
+					List<CtiEvent> events = translator.translate(message, clock.instant());
+					if (!events.isEmpty()) {
+						for (Calls.Accepted result : calls.accept(events)) {
+							if (result.refusal() != null) {
+								log.warn("AMI event refused: {} {}", result.refusal().code(), message.get("Event"));
+							}
+						}
+					}
+				}
+				log.warn("AMI connection closed by the switch; reconnecting");
+			}
+			catch (IOException | RuntimeException e) {
+				if (running) {
+					log.warn("AMI connection lost ({}); reconnecting in {}", e.toString(), properties.reconnectDelay());
+				}
+			}
+			pause();
+		}
+	}
+
+	private void pause() {
+		if (!running) {
+			return;
+		}
+		try {
+			Thread.sleep(properties.reconnectDelay().toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+	}
+
+	/** One AMI message: {@code Key: Value} lines up to an empty line; {@code null} at end of stream. */
+	static Map<String, String> readMessage(BufferedReader in) throws IOException {
+		Map<String, String> message = new LinkedHashMap<>();
+		String line;
+		while ((line = in.readLine()) != null) {
+			if (line.isEmpty()) {
+				if (message.isEmpty()) {
+					continue;
+				}
+				return message;
+			}
+			int colon = line.indexOf(':');
+			if (colon > 0) {
+				message.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+			}
+		}
+		return message.isEmpty() ? null : message;
+	}
+
+	private void closeQuietly() {
+		Socket s = socket;
+		if (s != null) {
+			try {
+				s.close();
+			}
+			catch (IOException ignored) {
+				// closing on shutdown
+			}
+		}
+	}
+}

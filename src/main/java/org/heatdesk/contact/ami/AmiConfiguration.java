@@ -1,0 +1,43 @@
+package org.heatdesk.contact.ami;
+
+import java.time.Clock;
+
+import org.heatdesk.contact.Calls;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the AMI adapter when {@code heatdesk.ami.enabled=true}; otherwise nothing of it exists. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AmiProperties.class)
+class AmiConfiguration {
+
+	@Bean
+	@ConditionalOnProperty(name = "heatdesk.ami.enabled", havingValue = "true")
+	SmartLifecycle amiAdapter(AmiProperties properties, Calls calls, Clock clock) {
+		AmiClient client = new AmiClient(properties, calls, clock);
+		return new SmartLifecycle() {
+
+			private volatile boolean started;
+
+			@Override
+			public void start() {
+				client.start();
+				started = true;
+			}
+
+			@Override
+			public void stop() {
+				client.stop();
+				started = false;
+			}
+
+			@Override
+			public boolean isRunning() {
+				return started;
+			}
+		};
+	}
+}

@@ -1,0 +1,9 @@
+/**
+ * Calls and contacts: the telephone switch's events, the calls derived from them with their ring
+ * time against the three-ring limit (7(三)), agent presence, the screen pop, the lead's wallboard,
+ * and the registration of every other channel (7(一)). The switch's raw events are kept as
+ * received and are themselves the record of a call, so they are not copied into the audit trail;
+ * every change a person makes (presence, contacts, tickets from calls) is audited.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Contact")
+package org.heatdesk.contact;

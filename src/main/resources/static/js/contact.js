@@ -1,0 +1,81 @@
+// The agent's desk (screen pop and queue over server-sent events) and the lead's wallboard.
+(function () {
+  'use strict';
+
+  function mmss(seconds) {
+    var s = Math.max(0, Math.round(seconds || 0));
+    var m = Math.floor(s / 60);
+    var r = s % 60;
+    return m + ':' + (r < 10 ? '0' : '') + r;
+  }
+
+  function loadCall(desk, id) {
+    if (window.htmx) {
+      window.htmx.ajax('GET', desk.getAttribute('data-pop-url') + id, { target: '#caller', swap: 'innerHTML' });
+    }
+  }
+
+  function startDesk(desk) {
+    var current = document.getElementById('caller').getAttribute('data-current-call');
+    if (current) {
+      loadCall(desk, current);
+    }
+    var source = new EventSource(desk.getAttribute('data-desk-stream'));
+    source.addEventListener('pop', function (event) {
+      var pop = JSON.parse(event.data);
+      loadCall(desk, pop.callId);
+    });
+    source.addEventListener('queue', function (event) {
+      var q = JSON.parse(event.data);
+      desk.querySelector('[data-queue="waiting"]').textContent = q.waiting;
+      desk.querySelector('[data-queue="longest"]').textContent = mmss(q.longest);
+      desk.querySelector('[data-queue="alert"]').classList.toggle('hidden', !q.alert);
+    });
+    source.addEventListener('hello', function () {
+      desk.setAttribute('data-stream-open', 'true');
+    });
+  }
+
+  function pct(v) {
+    return v === null || v === undefined ? '—' : v.toFixed(1) + '%';
+  }
+
+  function startWallboard(board) {
+    var source = new EventSource(board.getAttribute('data-wallboard-stream'));
+    source.addEventListener('figures', function (event) {
+      var f = JSON.parse(event.data);
+      var set = function (name, text) {
+        var el = board.querySelector('[data-figure="' + name + '"]');
+        if (el) { el.textContent = text; }
+      };
+      set('waiting', f.waiting);
+      set('longest', mmss(f.longestWaitSeconds));
+      set('withinLimit', pct(f.withinLimitPercent));
+      set('abandonedPercent', pct(f.abandonedPercent));
+      set('asa', f.averageAnswerSeconds === null ? '—' : f.averageAnswerSeconds.toFixed(1) + 's');
+      set('answered', f.answered);
+      set('abandoned', f.abandoned);
+      set('offered', f.offered);
+      Object.keys(f.byPresence).forEach(function (state) { set('presence-' + state, f.byPresence[state]); });
+      board.querySelector('[data-figure="alert"]').classList.toggle('hidden', !f.alert);
+      var list = board.querySelector('[data-figure="agents"]');
+      var labels = JSON.parse(board.getAttribute('data-presence-labels'));
+      list.textContent = '';
+      f.agents.forEach(function (a) {
+        var item = document.createElement('span');
+        item.className = 'wb-agent ' + a.state;
+        item.textContent = a.name + ' ' + (a.extension || '') + ' · ' + (labels[a.state] || a.state);
+        list.appendChild(item);
+      });
+      set('updated', new Date().toLocaleTimeString());
+      board.setAttribute('data-updated', 'true');
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var desk = document.querySelector('[data-desk-stream]');
+    if (desk) { startDesk(desk); }
+    var board = document.querySelector('[data-wallboard-stream]');
+    if (board) { startWallboard(board); }
+  });
+})();
