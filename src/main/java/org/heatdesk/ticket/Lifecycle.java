@@ -45,7 +45,7 @@ final class Lifecycle {
 	 */
 	static TicketStatus after(TicketStatus status, TicketStatus beforePause, Action action) {
 		if (!allowed(status, action)) {
-			throw HeatDeskException.conflict("TICKET_ACTION_NOT_ALLOWED", action.name(), status.name());
+			throw notAllowed(action.name(), status);
 		}
 		return switch (action) {
 			case DISPATCH -> TicketStatus.DISPATCHED;
@@ -72,5 +72,14 @@ final class Lifecycle {
 			case RESPONDED -> Mark.RESOLVED;
 			default -> null;
 		};
+	}
+
+	/** The refusal, with the action and the status named in the user's language (falling back to their codes). */
+	static HeatDeskException notAllowed(String action, TicketStatus status) {
+		var actionName = new org.springframework.context.support.DefaultMessageSourceResolvable(
+				new String[] { "ticket.action." + action.toLowerCase(java.util.Locale.ROOT) }, action);
+		var statusName = new org.springframework.context.support.DefaultMessageSourceResolvable(
+				new String[] { "ticket.status." + status.name() }, status.name());
+		return HeatDeskException.conflict("TICKET_ACTION_NOT_ALLOWED", actionName, statusName);
 	}
 }

@@ -683,7 +683,7 @@ public class Tickets {
 			throw HeatDeskException.conflict("TICKET_PARENT_NOT_INCIDENT");
 		}
 		if (!row.status().open() || !parent.status().open()) {
-			throw HeatDeskException.conflict("TICKET_ACTION_NOT_ALLOWED", "LINK", row.status().name());
+			throw Lifecycle.notAllowed("LINK", row.status());
 		}
 		Instant now = clock.instant();
 		save(row, "parent_id = ?", parent.id());

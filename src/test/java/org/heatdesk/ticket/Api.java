@@ -59,7 +59,7 @@ final class Api {
 	}
 
 	private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
-		builder.header("Authorization", authorization).header("Accept-Language", "en");
+		builder.header("Authorization", authorization);
 		headers.forEach(builder::header);
 		try {
 			HttpResponse<String> r = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());

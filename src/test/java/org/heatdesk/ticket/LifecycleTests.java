@@ -59,7 +59,8 @@ class LifecycleTests {
 		assertThatThrownBy(() -> Lifecycle.after(TicketStatus.CANCELLED, null, Lifecycle.Action.DISPATCH))
 			.isInstanceOfSatisfying(HeatDeskException.class, e -> {
 				assertThat(e.code()).isEqualTo("TICKET_ACTION_NOT_ALLOWED");
-				assertThat(e.args()).containsExactly("DISPATCH", "CANCELLED");
+				assertThat(e.args()).extracting(a -> ((org.springframework.context.MessageSourceResolvable) a).getCodes()[0])
+					.containsExactly("ticket.action.dispatch", "ticket.status.CANCELLED");
 			});
 		assertThatThrownBy(() -> Lifecycle.after(TicketStatus.RECORDED, null, Lifecycle.Action.RESOLVE))
 			.isInstanceOf(HeatDeskException.class);
