@@ -67,7 +67,8 @@
         item.textContent = a.name + ' ' + (a.extension || '') + ' · ' + (labels[a.state] || a.state);
         list.appendChild(item);
       });
-      set('updated', new Date().toLocaleTimeString());
+      // the company's clock, 24-hour, whatever the wallboard PC's own zone and language
+      set('updated', new Date().toLocaleTimeString('zh-CN', { timeZone: board.getAttribute('data-zone') || 'Asia/Shanghai', hour12: false }));
       board.setAttribute('data-updated', 'true');
     });
   }

@@ -96,7 +96,10 @@ public final class Browser implements AutoCloseable {
 		go("/login");
 		find(By.id("username")).sendKeys(username);
 		find(By.id("password")).sendKeys(password);
+		String form = driver.getCurrentUrl();
 		find(By.cssSelector("form button[type=submit]")).click();
+		// the next navigation must not overtake the login: wait for its answer (home, or the form with a message)
+		waitFor(d -> !d.getCurrentUrl().equals(form) || !d.findElements(By.cssSelector(".login .alert")).isEmpty());
 		return this;
 	}
 
