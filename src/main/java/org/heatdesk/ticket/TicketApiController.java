@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /api/v1/tickets}: record (idempotent with an {@code Idempotency-Key} header), read, search,
@@ -193,6 +195,26 @@ class TicketApiController {
 	ResponseEntity<Void> note(@PathVariable String no, @RequestBody(required = false) Action a) {
 		tickets.note(no, orEmpty(a).note());
 		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping(path = "/{no}/attachments", consumes = "multipart/form-data")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','TECHNICIAN')")
+	ResponseEntity<AttachmentView> attach(@PathVariable String no,
+			@RequestPart(name = "file", required = false) MultipartFile file) {
+		byte[] content = AttachmentResponses.bytes(file);
+		AttachmentView view = tickets.attach(no, file.getOriginalFilename(), file.getContentType(), content);
+		return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.ticketNo() + "/attachments/" + view.id()))
+			.body(view);
+	}
+
+	@GetMapping("/{no}/attachments")
+	List<AttachmentView> attachments(@PathVariable String no) {
+		return tickets.attachments(no);
+	}
+
+	@GetMapping("/{no}/attachments/{id}")
+	ResponseEntity<byte[]> download(@PathVariable String no, @PathVariable long id) {
+		return AttachmentResponses.of(tickets.download(no, id));
 	}
 
 	private static Action orEmpty(Action a) {

@@ -24,6 +24,7 @@ import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -353,6 +355,7 @@ class TicketPageController {
 		model.addAttribute("timeline", tickets.timeline(row.id()));
 		List<Transfer> transfers = tickets.transfers(row.id());
 		model.addAttribute("transfers", transfers);
+		model.addAttribute("attachments", tickets.attachments(row.ticketNo()));
 		model.addAttribute("pending", transfers.stream().filter(Transfer::pending).findFirst().orElse(null));
 		model.addAttribute("children", row.incident() ? tickets.children(row.id()) : List.of());
 		model.addAttribute("parent", row.parentId() == null ? null : tickets.byId(row.parentId()).orElse(null));
@@ -414,6 +417,28 @@ class TicketPageController {
 			redirect.addFlashAttribute("failedAction", action);
 		}
 		return "redirect:/tickets/" + no;
+	}
+
+	@PostMapping("/tickets/{no}/attachments")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	String attach(@PathVariable String no, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes redirect) {
+		try {
+			byte[] content = AttachmentResponses.bytes(file);
+			AttachmentView view = tickets.attach(no, file.getOriginalFilename(), file.getContentType(), content);
+			redirect.addFlashAttribute("notice", "ticket.notice.attach");
+			redirect.addFlashAttribute("noticeArg", view.fileName());
+		}
+		catch (HeatDeskException e) {
+			redirect.addFlashAttribute("error", e);
+			redirect.addFlashAttribute("failedAction", "attach");
+		}
+		return "redirect:/tickets/" + no + "#attachments";
+	}
+
+	@GetMapping("/tickets/{no}/attachments/{id}")
+	ResponseEntity<byte[]> download(@PathVariable String no, @PathVariable long id) {
+		return AttachmentResponses.of(tickets.download(no, id));
 	}
 
 	@PostMapping("/tickets/{no}/transfers/{id}/{decision}")

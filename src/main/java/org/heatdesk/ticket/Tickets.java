@@ -56,9 +56,11 @@ public class Tickets {
 
 	private final CustomerLookup customers;
 
+	private final AttachmentRepository attachments;
+
 	Tickets(TicketRepository repository, Catalog catalog, Staff staff, AuditTrail audit, ApplicationEventPublisher events,
 			Clock clock, TextSegmenter segmenter, TicketProperties properties, PlatformTransactionManager transactions,
-			CustomerLookup customers) {
+			CustomerLookup customers, AttachmentRepository attachments) {
 		this.repository = repository;
 		this.catalog = catalog;
 		this.staff = staff;
@@ -71,6 +73,7 @@ public class Tickets {
 		// inside a caller's transaction a savepoint, so that a key repeated concurrently leaves it usable
 		this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
 		this.customers = customers;
+		this.attachments = attachments;
 	}
 
 	/** Intake with what only HeatDesk's own pages and API know: the staff member a complaint is about, a parent. */
@@ -531,6 +534,63 @@ public class Tickets {
 		String t = text(text, "note", 2000, true);
 		repository.addEvent(row.id(), clock.instant(), me.username(), "NOTE", t, null);
 		audit.record("TICKET_NOTE", "ticket", ticketNo, null, Map.of("note", t));
+	}
+
+	// ------------------------------------------------------------------ attachments
+
+	/**
+	 * Attaches a photo or letter to a ticket in any status (a letter may well arrive after closing), for
+	 * whoever may read the ticket and works on tickets (agent, team lead, dispatcher, technician). The
+	 * type is judged by the file's first bytes: JPEG, PNG, WebP, HEIC/HEIF or PDF, at most 10 MB.
+	 * The same file again on the same ticket (same sha256) returns the attachment stored first and
+	 * writes nothing. Audited ({@code TICKET_ATTACHMENT_ADDED}) and on the timeline.
+	 * @param contentType the type the uploader declared; informative only, the bytes decide
+	 * @throws HeatDeskException {@code TICKET_ATTACHMENT_EMPTY}, {@code _TOO_LARGE}, {@code _TYPE} (400, field
+	 * {@code file}), {@code TICKET_NOT_FOUND}, {@code TICKET_ABOUT_YOU} (6.7), {@code FORBIDDEN}
+	 */
+	@Transactional
+	public AttachmentView attach(String ticketNo, String fileName, String contentType, byte[] content) {
+		StaffView me = me();
+		if (!me.has(Role.AGENT) && !me.has(Role.TEAM_LEAD) && !me.has(Role.DISPATCHER) && !me.has(Role.TECHNICIAN)) {
+			throw HeatDeskException.forbidden("FORBIDDEN");
+		}
+		TicketRow row = loadFor(ticketNo, me);
+		String type = AttachmentCheck.contentType(content);
+		String name = AttachmentCheck.fileName(fileName, type);
+		String sha = AttachmentCheck.sha256(content);
+		Optional<AttachmentView> same = attachments.bySha(row.id(), sha);
+		if (same.isPresent()) {
+			return same.get();
+		}
+		Instant now = clock.instant();
+		Optional<Long> id = attachments.insert(row.id(), name, type, content, sha, me.username(), now);
+		if (id.isEmpty()) {
+			// the same file committed concurrently: answer with it
+			return attachments.bySha(row.id(), sha).orElseThrow();
+		}
+		repository.addEvent(row.id(), now, me.username(), "ATTACHMENT_ADDED", name, null);
+		// like every ticket audit row, keyed by the ticket number, so the ticket's history shows it
+		audit.record("TICKET_ATTACHMENT_ADDED", "ticket", row.ticketNo(), null,
+				Map.of("attachmentId", id.get(), "fileName", name, "size", content.length, "sha256", sha));
+		return attachments.find(row.id(), id.get()).orElseThrow();
+	}
+
+	/** The ticket's attachments, oldest first; refused like the ticket itself (6.7). */
+	@Transactional(readOnly = true)
+	public List<AttachmentView> attachments(String ticketNo) {
+		TicketRow row = loadFor(ticketNo, me());
+		return attachments.list(row.id());
+	}
+
+	/**
+	 * One attachment with its bytes; refused like the ticket itself (6.7).
+	 * @throws HeatDeskException {@code TICKET_ATTACHMENT_NOT_FOUND} when the ticket has no such attachment
+	 */
+	@Transactional(readOnly = true)
+	public Attachment download(String ticketNo, long id) {
+		TicketRow row = loadFor(ticketNo, me());
+		return attachments.download(row.id(), id)
+			.orElseThrow(() -> HeatDeskException.notFound("TICKET_ATTACHMENT_NOT_FOUND"));
 	}
 
 	// ------------------------------------------------------------------ transfers and escalation
