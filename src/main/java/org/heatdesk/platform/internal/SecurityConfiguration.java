@@ -37,6 +37,15 @@ class SecurityConfiguration {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/**
+	 * Spring Security's own observations (filter chain, authentication, authorization) wrap every
+	 * filter of every request; HTTP server metrics are kept, these are not worth their cost.
+	 */
+	@Bean
+	org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
