@@ -4,12 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,19 +24,7 @@ final class CtiClient {
 
 	/** Creates a fresh key the way the administrator's page stores it (its SHA-256 only). */
 	static CtiClient create(int port, JdbcClient jdbc) {
-		String secret = "hdk_test_" + UUID.randomUUID().toString().replace("-", "");
-		try {
-			String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(secret.getBytes(StandardCharsets.UTF_8)));
-			jdbc.sql("""
-					insert into platform_api_key (name, scope, key_prefix, key_hash, created_by, created_at)
-					values (?, 'CTI', ?, ?, 'test', ?)""")
-				.params("test switch " + secret.substring(9, 17), secret.substring(9, 17), hash, Timestamp.from(Instant.now()))
-				.update();
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		String secret = org.heatdesk.TestApiKeys.create(jdbc, org.heatdesk.platform.ApiKeyScope.CTI, "test switch");
 		return new CtiClient("http://localhost:" + port, secret);
 	}
 

@@ -7,13 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,14 +48,8 @@ class TelemetryTests {
 	final Instant base = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(3));
 
 	@BeforeEach
-	void telemetryKey() throws Exception {
-		key = "hdk_test_" + UUID.randomUUID().toString().replace("-", "");
-		String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		jdbc.sql("""
-				insert into platform_api_key (name, scope, key_prefix, key_hash, created_by, created_at)
-				values (?, 'TELEMETRY', ?, ?, 'test', now())""")
-			.params("SCADA test " + key.substring(9, 17), key.substring(9, 17), hash)
-			.update();
+	void telemetryKey() {
+		key = org.heatdesk.TestApiKeys.create(jdbc, org.heatdesk.platform.ApiKeyScope.TELEMETRY, "SCADA test");
 	}
 
 	/** A new substation of the first heat source, with default thresholds and no reading. */
