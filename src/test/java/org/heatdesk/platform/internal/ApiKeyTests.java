@@ -1,4 +1,4 @@
-package org.heatdesk.platform;
+package org.heatdesk.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.heatdesk.HeatDeskTest;
-import org.heatdesk.platform.internal.ApiKeysAccess;
+import org.heatdesk.platform.ApiKeyScope;
+import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +28,7 @@ class ApiKeyTests {
 	int port;
 
 	@Autowired
-	ApiKeysAccess keys;
+	ApiKeys keys;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -40,20 +42,20 @@ class ApiKeyTests {
 			var metrics = keys.create("monitoring " + System.nanoTime(), ApiKeyScope.METRICS);
 			var telemetry = keys.create("scada " + System.nanoTime(), ApiKeyScope.TELEMETRY);
 			assertThat(metrics.secret()).startsWith("hdk_");
-			String stored = jdbc.sql("select key_hash from platform_api_key where id = ?").param(metrics.id())
+			String stored = jdbc.sql("select key_hash from platform_api_key where id = ?").param(metrics.key().id())
 				.query(String.class).single();
 			assertThat(stored).doesNotContain(metrics.secret()).hasSize(64);
 
 			assertThat(prometheus(metrics.secret())).isEqualTo(200);
 			assertThat(prometheus(telemetry.secret())).isEqualTo(403);
 
-			keys.revoke(metrics.id());
+			keys.revoke(metrics.key().id());
 			assertThat(prometheus(metrics.secret())).isEqualTo(401);
-			assertThatThrownBy(() -> keys.revoke(metrics.id())).isInstanceOf(HeatDeskException.class)
+			assertThatThrownBy(() -> keys.revoke(metrics.key().id())).isInstanceOf(HeatDeskException.class)
 				.hasMessage("API_KEY_ALREADY_REVOKED");
 
 			List<String> actions = jdbc.sql("select action from platform_audit_event where entity_type = 'api_key' and entity_id = ? order by id")
-				.param(String.valueOf(metrics.id()))
+				.param(String.valueOf(metrics.key().id()))
 				.query(String.class)
 				.list();
 			assertThat(actions).containsSubsequence("API_KEY_CREATED", "API_KEY_USED", "API_KEY_REVOKED");
