@@ -31,12 +31,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Checks staff credentials for the login form and for HTTP Basic on the API: refuses inactive and
  * locked accounts, counts failures, and audits every refusal. A password checked once is
  * remembered for a few minutes (as an HMAC, never in clear), so API clients do not pay a BCrypt
- * hash on every request; the account's state is still read each time.
+ * hash on every request. The account's state (active, locked, roles) read for a successful check is
+ * reused for a few seconds: any change this node makes to an account forgets it at once
+ * ({@link StaffRepository#changes()}), and a change made on another node is seen within
+ * {@link #ACCOUNT_FRESH_FOR}. A busy API client then costs no database read for its login.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
+
+	static final Duration ACCOUNT_FRESH_FOR = Duration.ofSeconds(5);
 
 	private final StaffRepository staff;
 
@@ -55,6 +60,11 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	private final SecretKeySpec cacheKey;
 
 	private record Verified(String passwordHash, String digest, Instant until) {
+	}
+
+	private final Map<String, RecentAccount> recentAccounts = new ConcurrentHashMap<>();
+
+	private record RecentAccount(StaffRepository.Account account, long changes, Instant until) {
 	}
 
 	StaffAuthenticationProvider(StaffRepository staff, PasswordEncoder encoder, AuditTrail audit, TransactionTemplate tx,
@@ -76,7 +86,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		Instant now = clock.instant();
 		var found = username.isEmpty() || username.length() > 50 ? java.util.Optional.<StaffRepository.Account>empty()
-				: staff.findAccount(username);
+				: account(username, now);
 		if (found.isEmpty()) {
 			// Same work as for a real account, so the answer's timing does not tell which names exist.
 			encoder.matches(password, dummyHash);
@@ -118,6 +128,23 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
 		result.setDetails(authentication.getDetails());
 		return result;
+	}
+
+	/**
+	 * The account as last read, if nothing changed it on this node since and it is fresh; otherwise
+	 * read now. Only accounts that may log in are kept, so refusals always look at the database.
+	 */
+	private java.util.Optional<StaffRepository.Account> account(String username, Instant now) {
+		long changes = staff.changes();
+		RecentAccount recent = recentAccounts.get(username);
+		if (recent != null && recent.changes() == changes && now.isBefore(recent.until())) {
+			return java.util.Optional.of(recent.account());
+		}
+		var found = staff.findAccount(username);
+		found.filter(a -> a.view().active() && a.failedLogins() == 0 && a.lockedUntil() == null)
+			.ifPresentOrElse(a -> recentAccounts.put(username, new RecentAccount(a, changes, now.plus(ACCOUNT_FRESH_FOR))),
+					() -> recentAccounts.remove(username));
+		return found;
 	}
 
 	private boolean passwordMatches(String username, String password, String hash, Instant now) {

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.heatdesk.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class StaffRepository {
@@ -26,8 +29,32 @@ class StaffRepository {
 
 	private final JdbcClient jdbc;
 
+	private final AtomicLong changes = new AtomicLong();
+
 	StaffRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A number that moves whenever this node changes an account, both when the change is written and
+	 * when its transaction ends, so that something remembered before it (see
+	 * {@link StaffAuthenticationProvider}) is never taken for current, even if it was read between
+	 * the write and the commit.
+	 */
+	long changes() {
+		return changes.get();
+	}
+
+	private void changed() {
+		changes.incrementAndGet();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					changes.incrementAndGet();
+				}
+			});
+		}
 	}
 
 	/** The stored account, with what login needs. */
@@ -92,6 +119,7 @@ class StaffRepository {
 	}
 
 	void replaceRoles(long staffId, Set<Role> roles) {
+		changed();
 		jdbc.sql("delete from staff_member_role where staff_id = ?").param(staffId).update();
 		for (Role role : roles) {
 			jdbc.sql("insert into staff_member_role (staff_id, role) values (?, ?)").params(staffId, role.name()).update();
@@ -100,6 +128,7 @@ class StaffRepository {
 
 	/** Updates the profile if nobody changed it since {@code version}; false when someone did. */
 	boolean updateProfile(long id, int version, String displayName, Long teamId, String extension) {
+		changed();
 		return jdbc.sql("""
 				update staff_member set display_name = ?, team_id = ?, extension = ?, version = version + 1
 				where id = ? and version = ?""")
@@ -108,10 +137,12 @@ class StaffRepository {
 	}
 
 	void setActive(long id, boolean active) {
+		changed();
 		jdbc.sql("update staff_member set active = ?, version = version + 1 where id = ?").params(active, id).update();
 	}
 
 	void setPassword(long id, String hash, Instant now) {
+		changed();
 		jdbc.sql("""
 				update staff_member set password_hash = ?, password_changed_at = ?, failed_logins = 0,
 				       failed_window_start = null, locked_until = null, version = version + 1
@@ -121,12 +152,14 @@ class StaffRepository {
 	}
 
 	void recordFailure(long id, int failedLogins, Instant windowStart, Instant lockedUntil) {
+		changed();
 		jdbc.sql("update staff_member set failed_logins = ?, failed_window_start = ?, locked_until = ? where id = ?")
 			.params(failedLogins, ts(windowStart), ts(lockedUntil), id)
 			.update();
 	}
 
 	void recordSuccess(long id, Instant now) {
+		changed();
 		jdbc.sql("""
 				update staff_member set failed_logins = 0, failed_window_start = null, locked_until = null,
 				       last_login_at = ? where id = ?""")
@@ -135,6 +168,7 @@ class StaffRepository {
 	}
 
 	void unlock(long id) {
+		changed();
 		jdbc.sql("update staff_member set failed_logins = 0, failed_window_start = null, locked_until = null where id = ?")
 			.param(id)
 			.update();

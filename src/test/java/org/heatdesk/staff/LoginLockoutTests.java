@@ -80,6 +80,29 @@ class LoginLockoutTests {
 		assertThat(response.body()).contains("ACCOUNT_DISABLED");
 	}
 
+	/** The account read for a successful login is reused for a few seconds; a change must still apply at once. */
+	@Test
+	void changesToAnAccountApplyToTheVeryNextRequestOfABusyApiClient() throws Exception {
+		StaffView person = newAgent();
+		// an agent may not verify the audit chain: 403 means logged in, 401 means refused
+		assertThat(apiStatus(person.username(), PASSWORD)).isEqualTo(403);
+		assertThat(apiStatus(person.username(), PASSWORD)).isEqualTo(403);
+
+		int version = jdbc.sql("select version from staff_member where id = ?").param(person.id()).query(Integer.class).single();
+		asAdmin(() -> staff.change(new Staff.StaffChange(person.id(), version, person.displayName(), null,
+				person.extension(), EnumSet.of(Role.AUDITOR))));
+		assertThat(apiStatus(person.username(), PASSWORD)).as("the new role counts at once").isEqualTo(200);
+
+		asAdmin(() -> staff.resetPassword(person.id(), "another2026horse"));
+		assertThat(apiStatus(person.username(), PASSWORD)).as("the old password is refused at once").isEqualTo(401);
+		assertThat(apiStatus(person.username(), "another2026horse")).isEqualTo(200);
+
+		asAdmin(() -> staff.deactivate(person.id()));
+		HttpResponse<String> afterDeactivation = api(person.username(), "another2026horse");
+		assertThat(afterDeactivation.statusCode()).as("deactivated: refused at once").isEqualTo(401);
+		assertThat(afterDeactivation.body()).contains("ACCOUNT_DISABLED");
+	}
+
 	private StaffView newAgent() {
 		String username = "lock" + Long.toString(System.nanoTime(), 36);
 		return asAdmin(() -> staff.create(new Staff.NewStaff(username, "测试", username.toUpperCase(), null, null,
