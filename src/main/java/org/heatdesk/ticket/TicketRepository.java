@@ -57,25 +57,48 @@ class TicketRepository {
 
 	// ---- tickets
 
-	TicketRow insert(String ticketNo, RecordTicket c, TicketStatus status, Long substationId, Long communityId,
-			Long aboutStaffId, long firstResponderId, String firstResponder, Long assigneeTeamId, Long parentId,
-			boolean incident, Long outageId, long policyId, Instant now, Deadlines due, String searchText) {
+	/**
+	 * Records a ticket in one statement: takes the day's next number, inserts the ticket and its
+	 * {@code RECORDED} timeline entry. Nothing is written, and no number is taken, when a ticket with
+	 * the same idempotency key exists already ({@code Optional.empty()}); a concurrent insert of the
+	 * same key still ends in the unique index's {@code DuplicateKeyException}. One round trip instead
+	 * of four keeps the day counter's row lock short: every ticket of the day queues on it.
+	 */
+	Optional<TicketRow> insert(String numberPrefix, LocalDate day, RecordTicket c, TicketStatus status, Long substationId,
+			Long communityId, Long aboutStaffId, long firstResponderId, String firstResponder, Long assigneeTeamId,
+			Long parentId, boolean incident, Long outageId, long policyId, Instant now, Deadlines due, String searchText) {
 		return jdbc.sql("""
-				insert into ticket (ticket_no, type, category_id, priority, scope, channel, status, customer_id, caller_phone,
-				  address, description, contact_phone, contact_id, substation_id, community_id, about_staff_id,
-				  first_responder_id, first_responder, assignee_id, assignee, assignee_team_id, parent_id, incident,
-				  outage_id, policy_id, recorded_at, dispatch_due, respond_due, on_site_due, resolve_due,
-				  idempotency_key, search_text)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				returning *""")
-			.params(ticketNo, c.type().name(), c.categoryId(), c.priority().name(), c.scope().name(), c.channel().name(),
-					status.name(), c.customerId(), c.callerPhone(), c.address(), c.description(), c.contactPhone(),
-					c.contactId(), substationId, communityId, aboutStaffId, firstResponderId, firstResponder,
-					firstResponderId, firstResponder, assigneeTeamId, parentId, incident, outageId, policyId, ts(now),
-					ts(due.dispatch()), ts(due.respond()), ts(due.onSite()), ts(due.resolve()), c.idempotencyKey(),
-					searchText)
+				with prior as (
+				  select 1 from ticket where idempotency_key = ?::text
+				), n as (
+				  insert into ticket_day_counter (day, last_no) select ?::date, 1 where not exists (select 1 from prior)
+				  on conflict (day) do update set last_no = ticket_day_counter.last_no + 1
+				  returning last_no
+				), t as (
+				  insert into ticket (ticket_no, type, category_id, priority, scope, channel, status, customer_id, caller_phone,
+				    address, description, contact_phone, contact_id, substation_id, community_id, about_staff_id,
+				    first_responder_id, first_responder, assignee_id, assignee, assignee_team_id, parent_id, incident,
+				    outage_id, policy_id, recorded_at, dispatch_due, respond_due, on_site_due, resolve_due,
+				    idempotency_key, search_text)
+				  select ?::text || lpad(n.last_no::text, greatest(4, length(n.last_no::text)), '0'), ?::text, ?::bigint,
+				    ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::bigint,
+				    ?::bigint, ?::bigint, ?::bigint, ?::text, ?::bigint, ?::text, ?::bigint, ?::bigint, ?::boolean, ?::bigint,
+				    ?::bigint, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::text, ?::text
+				  from n
+				  returning *
+				), e as (
+				  insert into ticket_event (ticket_id, at, actor, kind, contact_id)
+				  select t.id, t.recorded_at, t.first_responder, 'RECORDED', t.contact_id from t
+				)
+				select * from t""")
+			.params(c.idempotencyKey(), day, numberPrefix, c.type().name(), c.categoryId(), c.priority().name(),
+					c.scope().name(), c.channel().name(), status.name(), c.customerId(), c.callerPhone(), c.address(),
+					c.description(), c.contactPhone(), c.contactId(), substationId, communityId, aboutStaffId,
+					firstResponderId, firstResponder, firstResponderId, firstResponder, assigneeTeamId, parentId, incident,
+					outageId, policyId, ts(now), ts(due.dispatch()), ts(due.respond()), ts(due.onSite()),
+					ts(due.resolve()), c.idempotencyKey(), searchText)
 			.query(TICKET)
-			.single();
+			.optional();
 	}
 
 	Optional<TicketRow> find(long id) {

@@ -105,20 +105,17 @@ public class Tickets {
 		StaffView me = me();
 		RecordTicket c = normalise(intake.command());
 		validate(c, intake.aboutStaffId(), me);
-		if (c.idempotencyKey() != null) {
-			Optional<TicketRow> existing = repository.findByKey(c.idempotencyKey());
-			if (existing.isPresent()) {
-				return view(existing.get(), me);
-			}
-		}
 		CustomerLookup.Snapshot place = c.customerId() == null ? CustomerLookup.Snapshot.NONE
 				: customers.snapshot(c.customerId())
 					.orElseThrow(() -> HeatDeskException.badInput("TICKET_CUSTOMER_UNKNOWN", "customerId"));
 		try {
-			return tx.execute(s -> {
-				TicketRow row = insert(c, place, intake.aboutStaffId(), intake.parentId(), false, null, me, answer);
-				return view(row, me);
-			});
+			TicketView recorded = tx.execute(s -> insert(c, place, intake.aboutStaffId(), intake.parentId(), false, null, me,
+					answer).map(row -> view(row, me)).orElse(null));
+			if (recorded != null) {
+				return recorded;
+			}
+			// the key was used before: answer with the first ticket, nothing written
+			return repository.findByKey(c.idempotencyKey()).map(r -> view(r, me)).orElseThrow();
 		}
 		catch (DuplicateKeyException e) {
 			if (c.idempotencyKey() == null) {
@@ -129,7 +126,8 @@ public class Tickets {
 		}
 	}
 
-	private TicketRow insert(RecordTicket c, CustomerLookup.Snapshot place, Long aboutStaffId, Long parentId,
+	/** The new ticket, or empty when its idempotency key was used before (then nothing is written). */
+	private Optional<TicketRow> insert(RecordTicket c, CustomerLookup.Snapshot place, Long aboutStaffId, Long parentId,
 			boolean incident, Long outageId, StaffView me, String answer) {
 		Instant now = clock.instant();
 		SlaPolicy policy = catalog.currentPolicy();
@@ -141,12 +139,15 @@ public class Tickets {
 					c.callerPhone(), place.address(), c.description(), c.contactPhone(), c.contactId(), c.idempotencyKey());
 		}
 		LocalDate day = LocalDate.ofInstant(now, catalog.zone());
-		String no = properties.numberPrefix() + DAY.format(day) + "-" + String.format("%04d", repository.nextNumber(day));
-		TicketRow row = repository.insert(no, c, TicketStatus.RECORDED, place.substationId(), place.communityId(), aboutStaffId,
-				me.id(), me.username(), me.teamId(), parentId, incident, outageId, policy.id(), now, due,
-				segmenter.segment(c.description()));
+		Optional<TicketRow> inserted = repository.insert(properties.numberPrefix() + DAY.format(day) + "-", day, c,
+				TicketStatus.RECORDED, place.substationId(), place.communityId(), aboutStaffId, me.id(), me.username(),
+				me.teamId(), parentId, incident, outageId, policy.id(), now, due, segmenter.segment(c.description()));
+		if (inserted.isEmpty()) {
+			return inserted;
+		}
+		TicketRow row = inserted.get();
 		long id = row.id();
-		repository.addEvent(id, now, me.username(), "RECORDED", null, c.contactId());
+		String no = row.ticketNo();
 		audit.record("TICKET_RECORDED", "ticket", no, null, snapshot(c, aboutStaffId, policy.version()));
 		events.publishEvent(new TicketRecorded(id, no, c.type(), c.customerId(), me.id(), c.contactId(), now));
 		if (answer != null) {
@@ -161,9 +162,9 @@ public class Tickets {
 			events.publishEvent(new TicketDispatched(id, no, me.id(), me.teamId(), now));
 			events.publishEvent(new TicketResponded(id, no, c.customerId(), now));
 			events.publishEvent(new TicketResolved(id, no, c.type(), c.customerId(), null, now));
-			return repository.find(id).orElseThrow();
+			return repository.find(id);
 		}
-		return row;
+		return inserted;
 	}
 
 	private RecordTicket normalise(RecordTicket c) {
@@ -762,7 +763,8 @@ public class Tickets {
 			throw HeatDeskException.conflict("TICKET_INCIDENT_EXISTS");
 		}
 		return view(insert(new RecordTicket(TicketType.REPAIR, null, Priority.URGENT, TicketScope.SUBSTATION, Channel.PHONE,
-				null, null, null, d, null, null, null), CustomerLookup.Snapshot.NONE, null, null, true, outageId, me, null), me);
+				null, null, null, d, null, null, null), CustomerLookup.Snapshot.NONE, null, null, true, outageId, me, null)
+			.orElseThrow(), me);
 	}
 
 	/**
@@ -778,7 +780,7 @@ public class Tickets {
 					TicketRow parent = repository.incidentForOutage(outageId).orElseGet(() -> insert(
 							new RecordTicket(TicketType.REPAIR, null, Priority.URGENT, TicketScope.SUBSTATION, Channel.PHONE,
 									null, null, null, incidentDescription, null, null, null),
-							CustomerLookup.Snapshot.NONE, null, null, true, outageId, me, null));
+							CustomerLookup.Snapshot.NONE, null, null, true, outageId, me, null).orElseThrow());
 					return linkRows(row, parent, me);
 				});
 			}

@@ -179,6 +179,22 @@ class TicketsIntegrationTests {
 		assertThat(again.status()).isEqualTo(first.status());
 		assertThat(again.body()).isEqualTo(first.body());
 		assertThat(jdbc.sql("select count(*) from ticket where idempotency_key = ?").param(key).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from ticket_event e join ticket t on t.id = e.ticket_id where t.ticket_no = ?")
+			.param(first.text("ticketNo")).query(Long.class).single()).as("one RECORDED entry on the timeline").isEqualTo(1);
+	}
+
+	@Test
+	void aRepeatedRequestDoesNotUseUpATicketNumber() {
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> body = repair(unique("漏水"));
+		String first = agent().post("/api/v1/tickets", body, Map.of("Idempotency-Key", key)).text("ticketNo");
+		agent().post("/api/v1/tickets", body, Map.of("Idempotency-Key", key));
+		String next = agent().post("/api/v1/tickets", repair(unique("漏水")), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+			.text("ticketNo");
+		// GR20261127-0042 and then GR20261127-0043: the repeat in between took no number
+		String day = first.substring(0, first.indexOf('-') + 1);
+		assertThat(next).startsWith(day);
+		assertThat(Integer.parseInt(next.substring(day.length()))).isEqualTo(Integer.parseInt(first.substring(day.length())) + 1);
 	}
 
 	@Test

@@ -4,14 +4,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.heatdesk.platform.NavItem;
 import org.heatdesk.platform.Role;
 import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.stereotype.Controller;
 
-/** What every page's layout needs: the company, the user's roles and their navigation. */
+/**
+ * What every page's layout needs: the company, the user's roles and their navigation. One model
+ * method rather than one per attribute, and nothing at all for the JSON API: Spring calls model
+ * methods for every controller, REST ones included, and on the API they were pure cost.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
@@ -24,38 +31,26 @@ class LayoutAdvice {
 		this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
 	}
 
-	@ModelAttribute("companyName")
-	String companyName() {
-		return company.name();
+	@ModelAttribute
+	void layout(Model model, HttpServletRequest request, Authentication authentication) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/")) {
+			return;
+		}
+		Set<Role> roles = Role.of(authentication);
+		model.addAttribute("companyName", company.name());
+		model.addAttribute("zone", company.zone().getId());
+		model.addAttribute("currentPath", path);
+		model.addAttribute("displayName", displayName(authentication));
+		model.addAttribute("userRoles", roles);
+		model.addAttribute("nav", navigation.stream().filter(item -> item.visibleTo(roles)).toList());
 	}
 
-	@ModelAttribute("zone")
-	String zone() {
-		return company.zone().getId();
-	}
-
-	@ModelAttribute("currentPath")
-	String currentPath(jakarta.servlet.http.HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length());
-	}
-
-	@ModelAttribute("displayName")
-	String displayName(Authentication authentication) {
+	private static String displayName(Authentication authentication) {
 		if (authentication == null) {
 			return null;
 		}
 		return authentication.getPrincipal() instanceof org.heatdesk.platform.StaffPrincipal staff ? staff.displayName()
 				: authentication.getName();
-	}
-
-	@ModelAttribute("userRoles")
-	Set<Role> userRoles(Authentication authentication) {
-		return Role.of(authentication);
-	}
-
-	@ModelAttribute("nav")
-	List<NavItem> nav(Authentication authentication) {
-		Set<Role> roles = Role.of(authentication);
-		return navigation.stream().filter(item -> item.visibleTo(roles)).toList();
 	}
 }
