@@ -56,22 +56,8 @@ class CallRecorder {
 			.orElse(null);
 		Long callId = existing == null ? null : ((Number) existing.get("id")).longValue();
 		Instant sweptAt = existing == null ? null : instant(existing.get("swept_at"));
-		boolean created = false;
 		if (callId == null) {
-			long contactId = jdbc.sql("""
-					insert into contact_contact (channel, direction, phone, occurred_at, created_at)
-					values ('PHONE', 'INBOUND', ?, ?, ?) returning id""")
-				.params(event.caller(), Timestamp.from(event.time()), Timestamp.from(now))
-				.query(Long.class)
-				.single();
-			callId = jdbc.sql("""
-					insert into contact_call (switch_call_id, contact_id, caller, dialled, status, last_event_at, updated_at)
-					values (?, ?, ?, ?, 'RINGING', ?, ?) returning id""")
-				.params(event.callId(), contactId, event.caller(), event.dialled(), Timestamp.from(event.time()),
-						Timestamp.from(now))
-				.query(Long.class)
-				.single();
-			created = true;
+			return first(event, type, agent, target, now);
 		}
 		int inserted = jdbc.sql("""
 				insert into contact_call_event (call_id, event_type, occurred_at, extension, queue, caller, dialled,
@@ -101,7 +87,7 @@ class CallRecorder {
 					facts.recordingUrl(), ts(facts.lastEventAt()), Timestamp.from(now), callId)
 			.update();
 		boolean lateFirstRing = type == CtiEventType.RINGING && event.time().equals(facts.firstRingAt());
-		if (!created && event.caller() != null && lateFirstRing) {
+		if (event.caller() != null && lateFirstRing) {
 			// the call's contact shows the caller and the first ring, also when RINGING came late
 			jdbc.sql("""
 					update contact_contact set phone = coalesce(phone, ?), occurred_at = least(occurred_at, ?)
@@ -110,9 +96,58 @@ class CallRecorder {
 				.update();
 		}
 		followPresence(type, event, agent, target, facts);
-		boolean pop = type == CtiEventType.RINGING && agent != null && facts.status() == CallStatus.RINGING
+		return new Outcome(callId, false, facts, pops(type, event, agent, facts), false);
+	}
+
+	/**
+	 * The first event of a call (usually its first ring, so this is the screen pop's path): the
+	 * call's timeline is this one event, so its facts are derived here and contact, call and event
+	 * are written in one statement.
+	 */
+	private Outcome first(CtiEvent event, CtiEventType type, Agent agent, Agent target, Instant now) {
+		CallTimeline.Facts facts = CallTimeline.derive(List.of(new CallTimeline.Step(type, event.time(), event.extension(),
+				event.targetExtension(), event.caller(), event.dialled(), event.queue(), event.recordingUrl())),
+				answer.limit(), null);
+		Long answeredStaff = facts.answeredExtension() == null ? null
+				: facts.answeredExtension().equals(event.extension()) && agent != null ? Long.valueOf(agent.staffId())
+						: agents.byExtension(facts.answeredExtension()).map(Agent::staffId).orElse(null);
+		long callId = jdbc.sql("""
+				with c as (
+				  insert into contact_contact (channel, direction, phone, occurred_at, created_at)
+				  values ('PHONE', 'INBOUND', ?, ?, ?) returning id
+				), k as (
+				  insert into contact_call (switch_call_id, contact_id, caller, dialled, queue, status, ringing_ext,
+				    first_ring_at, answered_at, ended_at, ring_ms, talk_ms, hold_ms, answered_ext, answered_staff_id,
+				    current_ext, transfers, abandoned, within_limit, recording_url, last_event_at, updated_at)
+				  select ?::text, c.id, ?::text, ?::text, ?::text, ?::text, ?::text, ?::timestamptz, ?::timestamptz,
+				    ?::timestamptz, ?::bigint, ?::bigint, ?::bigint, ?::text, ?::bigint, ?::text, ?::int, ?::boolean,
+				    ?::boolean, ?::text, ?::timestamptz, ?::timestamptz
+				  from c returning id
+				), e as (
+				  insert into contact_call_event (call_id, event_type, occurred_at, extension, queue, caller, dialled,
+				    target_ext, recording_url, received_at)
+				  select k.id, ?::text, ?::timestamptz, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::timestamptz
+				  from k
+				)
+				select id from k""")
+			.params(event.caller(), Timestamp.from(event.time()), Timestamp.from(now),
+					event.callId(), facts.caller(), facts.dialled(), facts.queue(), facts.status().name(),
+					facts.ringingExtension(), ts(facts.firstRingAt()), ts(facts.answeredAt()), ts(facts.endedAt()),
+					facts.ringMillis(), facts.talkMillis(), facts.holdMillis(), facts.answeredExtension(), answeredStaff,
+					facts.currentExtension(), facts.transfers(), facts.abandoned(), facts.withinLimit(),
+					facts.recordingUrl(), ts(facts.lastEventAt()), Timestamp.from(now),
+					type.name(), Timestamp.from(event.time()), event.extension() == null ? "" : event.extension(),
+					event.queue(), event.caller(), event.dialled(), event.targetExtension(), event.recordingUrl(),
+					Timestamp.from(now))
+			.query(Long.class)
+			.single();
+		followPresence(type, event, agent, target, facts);
+		return new Outcome(callId, false, facts, pops(type, event, agent, facts), true);
+	}
+
+	private static boolean pops(CtiEventType type, CtiEvent event, Agent agent, CallTimeline.Facts facts) {
+		return type == CtiEventType.RINGING && agent != null && facts.status() == CallStatus.RINGING
 				&& event.extension().equals(facts.ringingExtension());
-		return new Outcome(callId, false, facts, pop, created);
 	}
 
 	/** Call events move agents: answering puts them on the call, the end into wrap-up. */
