@@ -14,7 +14,7 @@ import org.heatdesk.platform.HeatDeskException;
 final class Lifecycle {
 
 	enum Action {
-		DISPATCH, RESPOND, RESOLVE, CLOSE, REOPEN, PAUSE, RESUME, CANCEL, TRANSFER, ESCALATE, NOTE
+		DISPATCH, RESPOND, RESOLVE, CLOSE, REOPEN, PAUSE, RESUME, CANCEL, TRANSFER, ESCALATE, NOTE, LINK
 	}
 
 	private static final Set<TicketStatus> WORKING = EnumSet.of(TicketStatus.RECORDED, TicketStatus.DISPATCHED,
@@ -33,7 +33,7 @@ final class Lifecycle {
 			case REOPEN -> status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
 			case PAUSE -> WORKING.contains(status);
 			case RESUME -> status == TicketStatus.PENDING_CUSTOMER;
-			case CANCEL, TRANSFER, ESCALATE -> status.open();
+			case CANCEL, TRANSFER, ESCALATE, LINK -> status.open();
 			case NOTE -> true;
 		};
 	}
@@ -56,7 +56,7 @@ final class Lifecycle {
 			case PAUSE -> TicketStatus.PENDING_CUSTOMER;
 			case RESUME -> beforePause == null ? TicketStatus.RECORDED : beforePause;
 			case CANCEL -> TicketStatus.CANCELLED;
-			case TRANSFER, ESCALATE, NOTE -> status;
+			case TRANSFER, ESCALATE, NOTE, LINK -> status;
 		};
 	}
 

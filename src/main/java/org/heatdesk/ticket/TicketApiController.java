@@ -97,62 +97,62 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{no}/dispatch")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView dispatch(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.dispatch(no, b.version(), b.assigneeId(), b.teamId(), b.note());
 	}
 
 	@PostMapping("/{no}/respond")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView respond(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.respond(no, b.version(), b.note());
 	}
 
 	@PostMapping("/{no}/resolve")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView resolve(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.resolve(no, b.version(), b.result());
 	}
 
 	@PostMapping("/{no}/reopen")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView reopen(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.reopen(no, b.version(), b.reason());
 	}
 
 	@PostMapping("/{no}/close")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView close(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.close(no, b.version(), b.note());
 	}
 
 	@PostMapping("/{no}/pause")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView pause(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.pause(no, b.version(), b.reason());
 	}
 
 	@PostMapping("/{no}/resume")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView resume(@PathVariable String no, @RequestBody(required = false) Action a) {
 		return tickets.resume(no, orEmpty(a).version());
 	}
 
 	@PostMapping("/{no}/cancel")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView cancel(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.cancel(no, b.version(), b.reason());
 	}
 
 	@PostMapping("/{no}/escalate")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	ResponseEntity<Map<String, Object>> escalate(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		long id = tickets.escalate(no, b.version(), b.reason());
@@ -160,7 +160,7 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{no}/transfers")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	ResponseEntity<Map<String, Object>> transfer(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		long id = tickets.transfer(no, b.version(), b.toStaffId(), b.toTeamId(), b.reason());
@@ -181,7 +181,7 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{no}/link")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView link(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		if (b.parentNo() == null) {
@@ -191,7 +191,7 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{no}/notes")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	ResponseEntity<Void> note(@PathVariable String no, @RequestBody(required = false) Action a) {
 		tickets.note(no, orEmpty(a).note());
 		return ResponseEntity.noContent().build();

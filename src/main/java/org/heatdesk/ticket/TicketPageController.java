@@ -24,6 +24,7 @@ import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -56,13 +58,17 @@ class TicketPageController {
 
 	private final Clock clock;
 
-	TicketPageController(Tickets tickets, Catalog catalog, Staff staff, Customers customers, Network network, Clock clock) {
+	private final OverdueBoard board;
+
+	TicketPageController(Tickets tickets, Catalog catalog, Staff staff, Customers customers, Network network, Clock clock,
+			OverdueBoard board) {
 		this.tickets = tickets;
 		this.catalog = catalog;
 		this.staff = staff;
 		this.customers = customers;
 		this.network = network;
 		this.clock = clock;
+		this.board = board;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -302,6 +308,13 @@ class TicketPageController {
 		return "ticket/overdue :: board";
 	}
 
+	/** The board's event stream: {@code hello} on (re)connecting, {@code changed} after each change that may move it. */
+	@GetMapping(path = "/tickets/overdue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@PreAuthorize("hasAnyRole('TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR')")
+	SseEmitter overdueStream() {
+		return board.open();
+	}
+
 	@GetMapping("/tickets/search")
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) TicketType type,
 			@RequestParam(required = false) TicketStatus status, @RequestParam(required = false) Priority priority,
@@ -365,11 +378,15 @@ class TicketPageController {
 		}
 		model.addAttribute("policy", catalog.policy(row.policyId()));
 		model.addAttribute("next", row.nextMark());
+		Set<Lifecycle.Action> allowed = tickets.allowedActions(row);
 		Map<String, Boolean> can = new LinkedHashMap<>();
 		for (Lifecycle.Action a : Lifecycle.Action.values()) {
-			can.put(a.name(), Lifecycle.allowed(row.status(), a));
+			can.put(a.name(), allowed.contains(a));
 		}
 		model.addAttribute("can", can);
+		// the work this viewer may not do, so that the page can say who does it
+		model.addAttribute("workForOthers", TicketAccess.WORK.stream()
+			.anyMatch(a -> Lifecycle.allowed(row.status(), a) && !allowed.contains(a)));
 		model.addAttribute("colleagues", receivers(row));
 		model.addAttribute("teams", staff.teams());
 		lookups(model);
@@ -389,7 +406,7 @@ class TicketPageController {
 	}
 
 	@PostMapping("/tickets/{no}/actions/{action}")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	String act(@PathVariable String no, @PathVariable String action, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String text, @RequestParam(required = false) Long staffId,
 			@RequestParam(required = false) Long teamId, @RequestParam(required = false) String parentNo,

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.heatdesk.platform.AuditTrail;
@@ -27,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (有记录、有指令、有回音、有结果). The staff member who records a ticket is its first responder for
  * good; the holder changes only by dispatch or by an accepted transfer. Every change is audited, goes
  * on the ticket's timeline, notifies the first responder and is guarded by the ticket's version
- * ({@code CONCURRENT_CHANGE} when someone else changed it first).
+ * ({@code CONCURRENT_CHANGE} when someone else changed it first). The work on a ticket is for those who
+ * may act on it ({@link TicketAccess}: holder, the lead or dispatcher of the holder's team, the first
+ * responder, managers); anyone else is refused with {@code TICKET_NOT_HOLDER} (403, logged as a security event).
  */
 @Service
 public class Tickets {
@@ -336,6 +340,7 @@ public class Tickets {
 	public TicketView dispatch(String ticketNo, Integer version, Long assigneeId, Long teamId, String note) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.DISPATCH);
 		checkVersion(row, version);
 		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.DISPATCH);
 		String n = text(note, "note", 1000, false);
@@ -373,6 +378,7 @@ public class Tickets {
 	public TicketView respond(String ticketNo, Integer version, String note) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.RESPOND);
 		checkVersion(row, version);
 		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.RESPOND);
 		String n = text(note, "note", 1000, false);
@@ -393,6 +399,7 @@ public class Tickets {
 	public TicketView resolve(String ticketNo, Integer version, String result) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.RESOLVE);
 		checkVersion(row, version);
 		String r = trim(result);
 		if (r == null) {
@@ -435,6 +442,7 @@ public class Tickets {
 	public TicketView close(String ticketNo, Integer version, String note) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.CLOSE);
 		checkVersion(row, version);
 		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.CLOSE);
 		String n = text(note, "note", 1000, false);
@@ -454,6 +462,7 @@ public class Tickets {
 	public TicketView reopen(String ticketNo, Integer version, String reason) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.REOPEN);
 		checkVersion(row, version);
 		String r = reason(reason);
 		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.REOPEN);
@@ -479,6 +488,7 @@ public class Tickets {
 	public TicketView pause(String ticketNo, Integer version, String reason) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.PAUSE);
 		checkVersion(row, version);
 		String r = reason(reason);
 		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.PAUSE);
@@ -486,6 +496,7 @@ public class Tickets {
 		save(row, "status = ?, status_before_pause = ?, paused_at = ?", next.name(), row.status().name(), ts(now));
 		repository.addEvent(row.id(), now, me.username(), "PAUSED", r, null);
 		audit.record("TICKET_PAUSED", "ticket", ticketNo, Map.of("status", row.status()), Map.of("status", next, "reason", r));
+		events.publishEvent(new TicketPaused(row.id(), ticketNo, r, now));
 		return reload(row, me);
 	}
 
@@ -494,6 +505,7 @@ public class Tickets {
 	public TicketView resume(String ticketNo, Integer version) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.RESUME);
 		checkVersion(row, version);
 		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.RESUME);
 		Instant now = clock.instant();
@@ -507,6 +519,7 @@ public class Tickets {
 		repository.addEvent(row.id(), now, me.username(), "RESUMED", null, null);
 		audit.record("TICKET_RESUMED", "ticket", ticketNo, Map.of("status", row.status()),
 				Map.of("status", next, "pausedSeconds", paused));
+		events.publishEvent(new TicketResumed(row.id(), ticketNo, paused, now));
 		return reload(row, me);
 	}
 
@@ -515,6 +528,7 @@ public class Tickets {
 	public TicketView cancel(String ticketNo, Integer version, String reason) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.CANCEL);
 		checkVersion(row, version);
 		String r = reason(reason);
 		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.CANCEL);
@@ -524,6 +538,7 @@ public class Tickets {
 		repository.addEvent(row.id(), now, me.username(), "CANCELLED", r, null);
 		notifyFirstResponder(row, me, "CANCELLED", r, now);
 		audit.record("TICKET_CANCELLED", "ticket", ticketNo, Map.of("status", row.status()), Map.of("status", next, "reason", r));
+		events.publishEvent(new TicketCancelled(row.id(), ticketNo, row.customerId(), r, now));
 		return reload(row, me);
 	}
 
@@ -532,6 +547,7 @@ public class Tickets {
 	public void note(String ticketNo, String text) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.NOTE);
 		String t = text(text, "note", 2000, true);
 		repository.addEvent(row.id(), clock.instant(), me.username(), "NOTE", t, null);
 		audit.record("TICKET_NOTE", "ticket", ticketNo, null, Map.of("note", t));
@@ -598,20 +614,20 @@ public class Tickets {
 
 	/**
 	 * Offers the ticket to a person or a team with a reason; the sender holds it until the receiver
-	 * accepts. Only its holder (or a team lead or dispatcher) may transfer it; one offer at a time.
+	 * accepts. Only those who may work it ({@link TicketAccess}) may transfer it; one offer at a time.
 	 * @return the transfer's id
 	 */
 	@Transactional
 	public long transfer(String ticketNo, Integer version, Long toStaffId, Long toTeamId, String reason) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.TRANSFER);
 		checkVersion(row, version);
 		String r = reason(reason);
 		if ((toStaffId == null) == (toTeamId == null)) {
 			throw HeatDeskException.badInput("TICKET_RECEIVER_REQUIRED", "toStaffId");
 		}
 		Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.TRANSFER);
-		checkHolder(row, me);
 		StaffView target = null;
 		if (toStaffId != null) {
 			target = receiver(row, toStaffId, "toStaffId");
@@ -663,6 +679,7 @@ public class Tickets {
 		}
 		audit.record("TICKET_TRANSFER_ACCEPTED", "ticket", ticketNo, mapOf("assignee", row.assignee()),
 				Map.of("assignee", me.username(), "transferId", transferId));
+		events.publishEvent(new TicketTransferred(row.id(), ticketNo, t.fromStaffId(), me.id(), me.teamId(), now));
 		return reload(row, me);
 	}
 
@@ -691,6 +708,7 @@ public class Tickets {
 	public long escalate(String ticketNo, Integer version, String reason) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.ESCALATE);
 		checkVersion(row, version);
 		String r = reason(reason);
 		Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.ESCALATE);
@@ -735,6 +753,7 @@ public class Tickets {
 	public TicketView link(String ticketNo, String parentNo) {
 		StaffView me = me();
 		TicketRow row = loadFor(ticketNo, me);
+		checkMay(row, me, Lifecycle.Action.LINK);
 		TicketRow parent = loadFor(parentNo, me);
 		return linkRows(row, parent, me);
 	}
@@ -777,6 +796,7 @@ public class Tickets {
 			try {
 				return tx.execute(s -> {
 					TicketRow row = loadFor(ticketNo, me);
+					checkMay(row, me, Lifecycle.Action.LINK);
 					TicketRow parent = repository.incidentForOutage(outageId).orElseGet(() -> insert(
 							new RecordTicket(TicketType.REPAIR, null, Priority.URGENT, TicketScope.SUBSTATION, Channel.PHONE,
 									null, null, null, incidentDescription, null, null, null),
@@ -843,12 +863,49 @@ public class Tickets {
 		}
 	}
 
-	private void checkHolder(TicketRow row, StaffView me) {
-		boolean holder = row.assigneeId() != null ? row.assigneeId() == me.id()
-				: row.assigneeTeamId() != null && row.assigneeTeamId().equals(me.teamId());
-		if (!holder && !me.has(Role.TEAM_LEAD) && !me.has(Role.DISPATCHER)) {
-			throw HeatDeskException.forbidden("TICKET_NOT_HOLDER");
+	/**
+	 * Refuses an action the current user may not take on this ticket ({@link TicketAccess}): 403
+	 * {@code TICKET_NOT_HOLDER}, kept in the audit trail as a security event; nothing else is written.
+	 */
+	private void checkMay(TicketRow row, StaffView me, Lifecycle.Action action) {
+		if (!TicketAccess.may(action, holding(row, me), actor(me))) {
+			audit.recordSecurityEvent(me.username(), "TICKET_ACTION_REFUSED", "ticket", row.ticketNo(),
+					Map.of("rule", "holder", "action", action.name()));
+			throw TicketAccess.refused(action);
 		}
+	}
+
+	/** The actions the current user may take on the ticket now: allowed in its status and to them. */
+	Set<Lifecycle.Action> allowedActions(TicketRow row) {
+		StaffView me = me();
+		TicketAccess.Holding holding = holding(row, me);
+		TicketAccess.Actor actor = actor(me);
+		Set<Lifecycle.Action> allowed = EnumSet.noneOf(Lifecycle.Action.class);
+		for (Lifecycle.Action a : Lifecycle.Action.values()) {
+			if (Lifecycle.allowed(row.status(), a) && TicketAccess.may(a, holding, actor)) {
+				allowed.add(a);
+			}
+		}
+		return allowed;
+	}
+
+	private TicketAccess.Holding holding(TicketRow row, StaffView me) {
+		// only a dispatcher's standing depends on a crew holding the ticket: nobody else pays the look-up
+		return TicketAccess.Holding.of(row, me.has(Role.DISPATCHER) && heldByCrew(row));
+	}
+
+	private static TicketAccess.Actor actor(StaffView me) {
+		return new TicketAccess.Actor(me.id(), me.teamId(), me.roles());
+	}
+
+	/** Whether a field technician, or a team with technicians in it, holds the ticket. */
+	private boolean heldByCrew(TicketRow row) {
+		if (row.assigneeId() == null && row.assigneeTeamId() == null) {
+			return false;
+		}
+		return staff.withRole(Role.TECHNICIAN).stream()
+			.anyMatch(t -> row.assigneeId() != null && t.id() == row.assigneeId()
+					|| t.teamId() != null && t.teamId().equals(row.assigneeTeamId()));
 	}
 
 	private Transfer pendingFor(TicketRow row, long transferId) {

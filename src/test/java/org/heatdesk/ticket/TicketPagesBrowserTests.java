@@ -117,7 +117,10 @@ class TicketPagesBrowserTests {
 		try (Browser b = Browser.open(port, Browser.DESK)) {
 			login(b, "lead");
 			b.go("/tickets/overdue");
-			assertThat(b.find(By.id("board")).getAttribute("hx-trigger")).isEqualTo("every 15s");
+			// live over server-sent events, no polling
+			b.find(By.id("board"));
+			assertThat(b.find(By.id("board-live")).getAttribute("data-board-stream")).endsWith("/tickets/overdue/stream");
+			assertThat(b.find(By.id("board")).getAttribute("hx-trigger")).isNull();
 			b.screenshot("ticket-overdue-board");
 			b.go("/tickets/team");
 			b.find(By.tagName("h1"));
