@@ -117,9 +117,13 @@ public final class Browser implements AutoCloseable {
 		return find(by).getText();
 	}
 
-	/** Waits up to 10 s for the condition to give a non-null, non-false value. */
+	/**
+	 * Waits up to 10 s for the condition to give a non-null, non-false value. An element replaced
+	 * while the condition reads it (live pages swap their parts) is looked for again.
+	 */
 	public <T> T waitFor(Function<WebDriver, T> condition) {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(condition);
 	}
 
