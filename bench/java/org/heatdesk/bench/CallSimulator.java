@@ -2,9 +2,6 @@ package org.heatdesk.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -59,7 +57,8 @@ public final class CallSimulator {
 
 	private final Listener listener;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	/** One kept-alive connection per posting thread, as a switch's connector would hold. */
+	private final ThreadLocal<Http1Client> http;
 
 	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(16);
 
@@ -86,7 +85,16 @@ public final class CallSimulator {
 		this.listener = listener == null ? (c, e, t) -> { } : listener;
 		this.random = new SplittableRandom(settings.seed());
 		freeAgents.addAll(settings.extensions());
+		URI base = URI.create(settings.base());
+		if (!"http".equals(base.getScheme())) {
+			throw new IllegalArgumentException("the simulator speaks plain HTTP, as a switch on the local network: " + base);
+		}
+		int port = base.getPort() > 0 ? base.getPort() : 80;
+		this.path = base.getPath() == null ? "" : base.getPath().replaceAll("/$", "");
+		this.http = ThreadLocal.withInitial(() -> new Http1Client(base.getHost(), port));
 	}
+
+	private final String path;
 
 	/** Counts of what was played. */
 	public record Totals(long calls, long answered, long abandoned, long posted, long refused) {
@@ -94,6 +102,14 @@ public final class CallSimulator {
 
 	/** Plays for the simulated duration and waits for the calls in progress to end. */
 	public Totals play() throws InterruptedException {
+		return play(true);
+	}
+
+	/**
+	 * Plays for the simulated duration; then waits for the calls in progress to end, or (a warm-up)
+	 * leaves them to the server's sweep.
+	 */
+	public Totals play(boolean waitForCallsInProgress) throws InterruptedException {
 		long endNanos = System.nanoTime() + real(settings.simulated());
 		while (System.nanoTime() < endNanos) {
 			double perHour = settings.flatRate() ? settings.peakPerHour()
@@ -104,7 +120,7 @@ public final class CallSimulator {
 			scheduler.execute(this::arrive);
 		}
 		// let the calls in progress end (at most half an hour of simulated time)
-		long drainUntil = System.nanoTime() + real(Duration.ofMinutes(30)) + 5_000_000_000L;
+		long drainUntil = waitForCallsInProgress ? System.nanoTime() + real(Duration.ofMinutes(30)) + 5_000_000_000L : 0;
 		while (active.get() > 0 && System.nanoTime() < drainUntil) {
 			Thread.sleep(50);
 		}
@@ -183,23 +199,16 @@ public final class CallSimulator {
 
 	private void post(String json) {
 		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.base() + "/api/v1/cti/events"))
-				.header("X-Api-Key", settings.key())
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofString(json))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			Http1Client.Response response = http.get().post(path + "/api/v1/cti/events",
+					Map.of("X-Api-Key", settings.key(), "Content-Type", "application/json"), json);
 			posted.incrementAndGet();
-			if (response.statusCode() != 200) {
+			if (response.status() != 200) {
 				refused.incrementAndGet();
-				System.err.println("refused " + response.statusCode() + ": " + response.body());
+				System.err.println("refused " + response.status() + ": " + response.text());
 			}
 		}
 		catch (IOException e) {
 			refused.incrementAndGet();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

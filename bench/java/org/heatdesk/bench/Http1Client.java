@@ -93,7 +93,9 @@ final class Http1Client implements Closeable {
 		Map<String, String> responseHeaders = new LinkedHashMap<>();
 		for (String l = line(); l != null && !l.isEmpty(); l = line()) {
 			int colon = l.indexOf(':');
-			responseHeaders.put(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
+			// a repeated header (Set-Cookie) keeps every value, one per line
+			responseHeaders.merge(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim(),
+					(a, b) -> a + "\n" + b);
 		}
 		byte[] content;
 		if ("chunked".equalsIgnoreCase(responseHeaders.get("transfer-encoding"))) {

@@ -1,12 +1,7 @@
 package org.heatdesk.bench;
 
 import java.lang.reflect.Method;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -24,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +54,9 @@ class ScreenPopBenchmark {
 	static final double SPEED = Double.parseDouble(System.getProperty("bench.speed", "10"));
 
 	static final int SECONDS = Integer.getInteger("bench.seconds", 120);
+
+	/** A surge played first and not measured, so the measured one meets a compiled, warmed server. */
+	static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 30);
 
 	static final double CALLS_PER_HOUR = 20_000;
 
@@ -118,20 +114,45 @@ class ScreenPopBenchmark {
 				select p.phone from customer_phone p where p.customer_id in (select id from customer tablesample bernoulli (1))
 				and p.phone like '1%' limit 5000""").query(String.class).list();
 
-		ExecutorService streamThreads = Executors.newCachedThreadPool();
-		List<HttpClient> desks = new ArrayList<>();
+		SseReaders readers = new SseReaders((stream, name, data, arrivedNanos) -> {
+			if (!"pop".equals(name)) {
+				return;
+			}
+			Matcher m = SWITCH_ID.matcher(data);
+			Matcher id = CALL_ID.matcher(data);
+			if (m.find()) {
+				String callId = m.group(1);
+				arrived.putIfAbsent(callId, arrivedNanos);
+				popCount.computeIfAbsent(callId, k -> new AtomicInteger()).incrementAndGet();
+				if (id.find()) {
+					internalIds.put(callId, Long.parseLong(id.group(1)));
+				}
+			}
+		});
+		List<String> sessions = new ArrayList<>();
 		start = System.nanoTime();
 		for (int i = 0; i < AGENTS; i++) {
-			HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).executor(streamThreads)
-				.connectTimeout(Duration.ofSeconds(10)).build();
-			login(client, base, username(i));
-			openStream(client, base);
-			desks.add(client);
+			String session = login(username(i));
+			readers.open(i, "localhost", port, "/desk/stream", session);
+			sessions.add(session);
 		}
-		report.append(String.format("agents: %d logged in with their desk's event stream open (%.0f s)%n", AGENTS,
-				(System.nanoTime() - start) / 1e9));
+		report.append(String.format("agents: %d logged in with their desk's event stream open, all read by one thread (%.0f s)%n",
+				AGENTS, (System.nanoTime() - start) / 1e9));
 		Thread.sleep(2000);
 
+		if (WARM_UP_SECONDS > 0) {
+			long w = System.nanoTime();
+			new CallSimulator(new CallSimulator.Settings(base, key, CALLS_PER_HOUR * SPEED, SPEED,
+					Duration.ofSeconds((long) (WARM_UP_SECONDS * SPEED)), extensions, phones, 0.05, 41,
+					ZoneId.of("Asia/Shanghai"), true), null).play(false);
+			Thread.sleep(2000);
+			report.append(String.format("warm-up: the same surge for %.0f s, not measured%n", (System.nanoTime() - w) / 1e9));
+			sent.clear();
+			arrived.clear();
+			answeredAt.clear();
+			internalIds.clear();
+			popCount.clear();
+		}
 		CallSimulator simulator = new CallSimulator(new CallSimulator.Settings(base, key, CALLS_PER_HOUR * SPEED, SPEED,
 				Duration.ofSeconds((long) (SECONDS * SPEED)), extensions, phones, 0.05, 42, ZoneId.of("Asia/Shanghai"), true),
 				new CallSimulator.Listener() {
@@ -170,7 +191,7 @@ class ScreenPopBenchmark {
 				ms(roundTrips, 0.50), ms(roundTrips, 0.95), ms(roundTrips, 0.99)));
 
 		// the caller panel the desk fetches on a pop, as the agent, beside the raw JDBC phone lookup
-		HttpClient agent = desks.get(0);
+		Http1Client agent = new Http1Client("localhost", port);
 		List<Map.Entry<String, Long>> popped = new ArrayList<>(internalIds.entrySet());
 		Random random = new Random(7);
 		int n = Math.min(1000, popped.size());
@@ -178,11 +199,10 @@ class ScreenPopBenchmark {
 		for (int i = 0; i < n; i++) {
 			long id = popped.get(random.nextInt(popped.size())).getValue();
 			long t = System.nanoTime();
-			HttpResponse<String> r = agent.send(HttpRequest.newBuilder(URI.create(base + "/desk/calls/" + id)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+			Http1Client.Response r = agent.get("/desk/calls/" + id, Map.of("Cookie", sessions.get(0)));
 			panel[i] = System.nanoTime() - t;
-			if (r.statusCode() != 200) {
-				throw new IllegalStateException("caller panel " + r.statusCode());
+			if (r.status() != 200) {
+				throw new IllegalStateException("caller panel " + r.status());
 			}
 		}
 		Arrays.sort(panel);
@@ -212,7 +232,8 @@ class ScreenPopBenchmark {
 				ms(panel, 0.5), ms(panel, 0.99)));
 		report.append(String.format("baseline raw JDBC phone lookup (5,000): p50 %.2f ms, p99 %.2f ms; panel/lookup p50 x%.0f%n",
 				ms(raw, 0.5), ms(raw, 0.99), ms(panel, 0.5) / ms(raw, 0.5)));
-		streamThreads.shutdownNow();
+		agent.close();
+		readers.close();
 		System.out.println("\n===== ScreenPopBenchmark =====\n" + report + "==============================\n");
 	}
 
@@ -244,49 +265,26 @@ class ScreenPopBenchmark {
 		return secret;
 	}
 
-	private static void login(HttpClient client, String base, String username) throws Exception {
-		String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher m = CSRF.matcher(page);
-		if (!m.find()) {
-			throw new IllegalStateException("no CSRF token on the login page");
-		}
-		String form = "username=" + username + "&password=heatdesk2026&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-		HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
-			throw new IllegalStateException("login failed for " + username + ": " + r.statusCode());
-		}
-	}
+	static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;\\s]+)");
 
-	private void openStream(HttpClient client, String base) {
-		client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/desk/stream")).header("Accept", "text/event-stream")
-			.GET().build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
-				String[] event = { null };
-				response.body().forEach(line -> {
-					if (line.startsWith("event:")) {
-						event[0] = line.substring(6).strip();
-					}
-					else if (line.startsWith("data:") && "pop".equals(event[0])) {
-						long now = System.nanoTime();
-						Matcher m = SWITCH_ID.matcher(line);
-						Matcher id = CALL_ID.matcher(line);
-						if (m.find()) {
-							String callId = m.group(1);
-							arrived.putIfAbsent(callId, now);
-							popCount.computeIfAbsent(callId, k -> new AtomicInteger()).incrementAndGet();
-							if (id.find()) {
-								internalIds.put(callId, Long.parseLong(id.group(1)));
-							}
-						}
-					}
-					else if (line.isEmpty()) {
-						event[0] = null;
-					}
-				});
-			});
+	/** Logs in through the form as a browser would; the session cookie to send with the agent's requests. */
+	private String login(String username) throws Exception {
+		try (Http1Client client = new Http1Client("localhost", port)) {
+			Http1Client.Response page = client.get("/login", Map.of());
+			Matcher m = CSRF.matcher(page.text());
+			Matcher session = SESSION.matcher(page.headers().getOrDefault("set-cookie", ""));
+			if (!m.find() || !session.find()) {
+				throw new IllegalStateException("no CSRF token or session on the login page");
+			}
+			String form = "username=" + username + "&password=heatdesk2026&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+			Http1Client.Response r = client.post("/login", Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie",
+					"JSESSIONID=" + session.group(1)), form);
+			Matcher after = SESSION.matcher(r.headers().getOrDefault("set-cookie", ""));
+			if (r.status() != 302 || r.headers().getOrDefault("location", "").contains("error") || !after.find()) {
+				throw new IllegalStateException("login failed for " + username + ": " + r.status());
+			}
+			return "JSESSIONID=" + after.group(1);
+		}
 	}
 
 	private static double ms(long[] sorted, double q) {
