@@ -65,11 +65,68 @@ class TicketCreationBenchmark {
 	/** One kept-alive connection per client thread, as a busy integration would hold. */
 	private final ThreadLocal<Http1Client> http = ThreadLocal.withInitial(() -> new Http1Client("localhost", port));
 
-	record Result(String what, int clients, int ops, double seconds, double p50, double p99) {
+	/** {@code jvmCpu} and {@code pgCpu}: CPU seconds this JVM (server and clients) and PostgreSQL spent on the run. */
+	record Result(String what, int clients, int ops, double seconds, double p50, double p99, double jvmCpu, double pgCpu) {
 
 		double rate() {
 			return ops / seconds;
 		}
+
+		double jvmCpuMsPerOp() {
+			return jvmCpu * 1000 / ops;
+		}
+
+		double pgCpuMsPerOp() {
+			return pgCpu * 1000 / ops;
+		}
+	}
+
+	/** CPU seconds of this JVM so far. */
+	private static double jvmCpu() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1e9;
+	}
+
+	/** The embedded PostgreSQL's postmaster: the parent of one of its backends. */
+	private long postmaster() {
+		try {
+			long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(backend), "stat"));
+			return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+		}
+		catch (Exception e) {
+			return -1;
+		}
+	}
+
+	private long postmaster = -1;
+
+	/** CPU seconds of this database's PostgreSQL processes so far (Linux /proc; 0 elsewhere). */
+	private double pgCpu() {
+		if (postmaster < 0) {
+			postmaster = postmaster();
+		}
+		double ticks = 0;
+		java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+		if (procs == null) {
+			return 0;
+		}
+		for (java.io.File p : procs) {
+			try {
+				String stat = java.nio.file.Files.readString(p.toPath().resolve("stat"));
+				int close = stat.lastIndexOf(')');
+				String[] f = stat.substring(close + 2).split(" ");
+				if (Long.parseLong(f[1]) != postmaster && !p.getName().equals(String.valueOf(postmaster))) {
+					continue;
+				}
+				// fields 14 and 15 of stat (utime, stime), counted after the command name
+				ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+			}
+			catch (Exception e) {
+				// the process ended meanwhile
+			}
+		}
+		return ticks / 100.0;
 	}
 
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
@@ -104,8 +161,8 @@ class TicketCreationBenchmark {
 		}
 		StringBuilder table = new StringBuilder(String.format(
 				"%n%d rounds; median of the rounds' rates, p50 and p99 of the median round%n%n"
-						+ "| path | clients | tickets per round | rate /s (median) | rates of the rounds | p50 ms | p99 ms |%n"
-						+ "|---|---:|---:|---:|---|---:|---:|%n", ROUNDS));
+						+ "| path | clients | tickets per round | rate /s (median) | rates of the rounds | p50 ms | p99 ms "
+						+ "| CPU ms per ticket: JVM + PostgreSQL |%n|---|---:|---:|---:|---|---:|---:|---|%n", ROUNDS));
 		for (int clients : CLIENTS) {
 			for (String path : paths.keySet()) {
 				table.append(row(results.get(path + "|" + clients)));
@@ -136,8 +193,8 @@ class TicketCreationBenchmark {
 		for (Result r : rounds) {
 			rates.append(rates.isEmpty() ? "" : ", ").append(String.format("%.0f", r.rate()));
 		}
-		return String.format("| %s | %d | %d | %.0f | %s | %.1f | %.1f |%n", m.what(), m.clients(), m.ops(), m.rate(), rates,
-				m.p50(), m.p99());
+		return String.format("| %s | %d | %d | %.0f | %s | %.1f | %.1f | %.2f + %.2f |%n", m.what(), m.clients(), m.ops(),
+				m.rate(), rates, m.p50(), m.p99(), m.jvmCpuMsPerOp(), m.pgCpuMsPerOp());
 	}
 
 	private static Result median(List<Result> rounds) {
@@ -164,15 +221,20 @@ class TicketCreationBenchmark {
 				return null;
 			}));
 		}
+		double jvm0 = jvmCpu();
+		double pg0 = pgCpu();
 		long t0 = System.nanoTime();
 		start.countDown();
 		for (Future<Void> f : futures) {
 			f.get();
 		}
 		double seconds = (System.nanoTime() - t0) / 1e9;
+		double jvm = jvmCpu() - jvm0;
+		double pg = pgCpu() - pg0;
 		pool.shutdown();
 		Arrays.sort(latencies);
-		return new Result(what, clients, ops, seconds, latencies[ops / 2] / 1e6, latencies[(int) (ops * 0.99) - 1] / 1e6);
+		return new Result(what, clients, ops, seconds, latencies[ops / 2] / 1e6, latencies[(int) (ops * 0.99) - 1] / 1e6, jvm,
+				pg);
 	}
 
 	private final String auth = "Basic " + Base64.getEncoder().encodeToString("agent:heatdesk2026".getBytes(StandardCharsets.UTF_8));

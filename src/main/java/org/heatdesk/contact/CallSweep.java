@@ -35,8 +35,11 @@ class CallSweep {
 
 	private final Clock clock;
 
+	private final Wallboard wallboard;
+
 	CallSweep(JdbcClient jdbc, CallRecorder recorder, Presences presences, CallSettings settings,
-			TransactionTemplate tx, Clock clock) {
+			TransactionTemplate tx, Clock clock, Wallboard wallboard) {
+		this.wallboard = wallboard;
 		this.jdbc = jdbc;
 		this.recorder = recorder;
 		this.presences = presences;
@@ -71,6 +74,7 @@ class CallSweep {
 			tx.executeWithoutResult(s -> presences.set(staffId, PresenceState.READY, null, now, "sweep", false));
 		}
 		if (closed > 0) {
+			wallboard.callsSwept();
 			log.info("swept {} calls without an end", closed);
 		}
 		return closed;

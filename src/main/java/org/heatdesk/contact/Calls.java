@@ -30,12 +30,15 @@ public class Calls {
 
 	private final Clock clock;
 
-	Calls(CallRecorder recorder, Agents agents, ScreenPops pops, CallSettings settings, Clock clock) {
+	private final Wallboard wallboard;
+
+	Calls(CallRecorder recorder, Agents agents, ScreenPops pops, CallSettings settings, Clock clock, Wallboard wallboard) {
 		this.recorder = recorder;
 		this.agents = agents;
 		this.pops = pops;
 		this.settings = settings;
 		this.clock = clock;
+		this.wallboard = wallboard;
 	}
 
 	/**
@@ -79,6 +82,9 @@ public class Calls {
 		CallRecorder.Outcome outcome = recorder.record(event, type, agent, target, now);
 		if (outcome.pop()) {
 			pops.publish(new ScreenPops.Pop(agent.username(), outcome.callId(), event.callId(), outcome.facts().caller()));
+		}
+		if (!outcome.duplicate()) {
+			wallboard.callChanged(outcome.facts().firstRingAt());
 		}
 		return new Accepted(index, outcome.duplicate() ? Accepted.Status.DUPLICATE : Accepted.Status.STORED,
 				outcome.callId(), null);

@@ -76,19 +76,11 @@ class Wallboard {
 		Instant oldest = CallRecorder.instant(queue.get("oldest"));
 		long longest = oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toSeconds());
 		Instant dayStart = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
-		Map<String, Object> day = jdbc.sql("""
-				select count(*) filter (where answered_at is not null) as answered,
-				       count(*) filter (where within_limit and answered_at is not null) as within,
-				       count(*) filter (where abandoned) as abandoned,
-				       avg(ring_ms) filter (where answered_at is not null) as asa
-				from contact_call where first_ring_at >= ? and first_ring_at < ?""")
-			.params(Timestamp.from(dayStart), Timestamp.from(dayStart.plus(Duration.ofDays(1))))
-			.query()
-			.singleRow();
-		long answered = ((Number) day.get("answered")).longValue();
-		long within = ((Number) day.get("within")).longValue();
-		long abandoned = ((Number) day.get("abandoned")).longValue();
-		Number asa = (Number) day.get("asa");
+		Day day = today(dayStart, now);
+		long answered = day.answered();
+		long within = day.within();
+		long abandoned = day.abandoned();
+		Double asa = day.ringCount() == 0 ? null : (double) day.ringSum() / day.ringCount();
 		long offered = answered + abandoned;
 		Map<Long, Presences.Current> current = new LinkedHashMap<>();
 		presences.all().forEach(p -> current.put(p.staffId(), p));
@@ -108,8 +100,82 @@ class Wallboard {
 		return new Figures(waiting, longest, offered, answered, abandoned,
 				answered == 0 ? null : round(100.0 * within / answered),
 				offered == 0 ? null : round(100.0 * abandoned / offered),
-				asa == null ? null : round(asa.doubleValue() / 1000.0), counts, agents,
+				asa == null ? null : round(asa / 1000.0), counts, agents,
 				waiting > 0 && counts.get(PresenceState.AWAY) > 0);
+	}
+
+	/** Today's answering so far: calls answered, answered within the limit, abandoned; ring time of the answered. */
+	record Day(long answered, long within, long abandoned, long ringSum, long ringCount) {
+
+		Day plus(Day o) {
+			return new Day(answered + o.answered, within + o.within, abandoned + o.abandoned, ringSum + o.ringSum,
+					ringCount + o.ringCount);
+		}
+	}
+
+	/** Calls that first rang this long ago are settled: answered, abandoned or swept. */
+	static final Duration SETTLED_AFTER = Duration.ofMinutes(30);
+
+	/** The settled part is read again at least this often, for changes made on other nodes. */
+	static final Duration SETTLED_REFRESH = Duration.ofMinutes(5);
+
+	private record Settled(Instant dayStart, Instant cutoff, long changes, Instant readAt, Day day) {
+	}
+
+	private volatile Settled settled;
+
+	private final java.util.concurrent.atomic.AtomicLong settledChanges = new java.util.concurrent.atomic.AtomicLong();
+
+	/**
+	 * Today's figures read in two parts, so that a push every two seconds on the first cold day does
+	 * not add up a hundred thousand calls each time: calls that rang before a cutoff half an hour ago
+	 * are summed once and remembered (until the cutoff moves, a call before it changes on this node,
+	 * or {@link #SETTLED_REFRESH} passes), the rest is read on every push.
+	 */
+	private Day today(Instant dayStart, Instant now) {
+		// on a ten-minute boundary, so the remembered part is read again six times an hour
+		Instant cutoff = Instant.ofEpochSecond(Math.floorDiv(now.minus(SETTLED_AFTER).getEpochSecond(), 600) * 600);
+		Instant dayEnd = dayStart.plus(Duration.ofDays(1));
+		if (!cutoff.isAfter(dayStart)) {
+			return day(dayStart, dayEnd);
+		}
+		long changes = settledChanges.get();
+		Settled s = settled;
+		if (s == null || !s.dayStart().equals(dayStart) || !s.cutoff().equals(cutoff) || s.changes() != changes
+				|| now.isAfter(s.readAt().plus(SETTLED_REFRESH)) || now.isBefore(s.readAt())) {
+			s = new Settled(dayStart, cutoff, changes, now, day(dayStart, cutoff));
+			settled = s;
+		}
+		return s.day().plus(day(cutoff, dayEnd));
+	}
+
+	private Day day(Instant from, Instant to) {
+		Map<String, Object> day = jdbc.sql("""
+				select count(*) filter (where answered_at is not null) as answered,
+				       count(*) filter (where within_limit and answered_at is not null) as within,
+				       count(*) filter (where abandoned) as abandoned,
+				       coalesce(sum(ring_ms) filter (where answered_at is not null), 0) as ring_sum,
+				       count(ring_ms) filter (where answered_at is not null) as ring_count
+				from contact_call where first_ring_at >= ? and first_ring_at < ?""")
+			.params(Timestamp.from(from), Timestamp.from(to))
+			.query()
+			.singleRow();
+		return new Day(((Number) day.get("answered")).longValue(), ((Number) day.get("within")).longValue(),
+				((Number) day.get("abandoned")).longValue(), ((Number) day.get("ring_sum")).longValue(),
+				((Number) day.get("ring_count")).longValue());
+	}
+
+	/** A call changed (after its commit): if it rang before the remembered cutoff, forget the settled part. */
+	void callChanged(Instant firstRingAt) {
+		Settled s = settled;
+		if (s != null && firstRingAt != null && firstRingAt.isBefore(s.cutoff())) {
+			settledChanges.incrementAndGet();
+		}
+	}
+
+	/** Calls were closed by the sweep (after its commit). */
+	void callsSwept() {
+		settledChanges.incrementAndGet();
 	}
 
 	@Scheduled(fixedDelayString = "${heatdesk.contact.wallboard-interval:2s}")
