@@ -1,4 +1,4 @@
-// The agent's desk (screen pop and queue over server-sent events) and the lead's wallboard.
+// The agent's desk (screen pop, presence, call status and queue over server-sent events) and the lead's wallboard.
 (function () {
   'use strict';
 
@@ -10,12 +10,50 @@
   }
 
   function loadCall(desk, id) {
+    desk.setAttribute('data-shown-call', id);
     if (window.htmx) {
       window.htmx.ajax('GET', desk.getAttribute('data-pop-url') + id, { target: '#caller', swap: 'innerHTML' });
     }
   }
 
+  // colour only for state, as the server renders the same badges
+  var PRESENCE_BADGE = { READY: 'ok', AWAY: 'warn', OFFLINE: 'closed' };
+  var CALL_BADGE = { RINGING: 'warn', TALKING: 'ok' };
+
+  function showPresence(labels, p) {
+    var badge = document.getElementById('presence-state');
+    if (!badge) { return; }
+    badge.className = 'badge ' + (PRESENCE_BADGE[p.state] || 'bad');
+    badge.setAttribute('data-state', p.state);
+    badge.textContent = labels.presence[p.state] || p.state;
+    var reason = document.getElementById('presence-reason');
+    if (reason) { reason.textContent = p.reason ? (labels.reason[p.reason] || p.reason) : ''; }
+  }
+
+  function showCallStatus(labels, c) {
+    var badge = document.getElementById('pop-status');
+    if (!badge || badge.getAttribute('data-call-id') !== String(c.callId)) { return; }
+    badge.className = 'badge ' + (CALL_BADGE[c.status] || 'closed');
+    badge.setAttribute('data-status', c.status);
+    badge.textContent = labels.call[c.status] || c.status;
+  }
+
+  // when the stream (re)connects, fetch once what may have changed while it was not listening:
+  // presence, the shown call's status, and a call that rang meanwhile (204 when there is none)
+  function resync(desk) {
+    if (!window.htmx) { return; }
+    window.htmx.ajax('GET', desk.getAttribute('data-presence-url'), { target: '#presence-now', swap: 'outerHTML' });
+    var status = document.getElementById('pop-status');
+    if (status) {
+      window.htmx.ajax('GET', status.getAttribute('data-status-url'), { target: '#pop-status', swap: 'outerHTML' });
+    }
+    var shown = desk.getAttribute('data-shown-call');
+    var url = desk.getAttribute('data-current-url') + (shown ? '?shown=' + encodeURIComponent(shown) : '');
+    window.htmx.ajax('GET', url, { target: '#caller', swap: 'innerHTML' });
+  }
+
   function startDesk(desk) {
+    var labels = JSON.parse(desk.getAttribute('data-labels'));
     var current = document.getElementById('caller').getAttribute('data-current-call');
     if (current) {
       loadCall(desk, current);
@@ -25,6 +63,12 @@
       var pop = JSON.parse(event.data);
       loadCall(desk, pop.callId);
     });
+    source.addEventListener('presence', function (event) {
+      showPresence(labels, JSON.parse(event.data));
+    });
+    source.addEventListener('call', function (event) {
+      showCallStatus(labels, JSON.parse(event.data));
+    });
     source.addEventListener('queue', function (event) {
       var q = JSON.parse(event.data);
       desk.querySelector('[data-queue="waiting"]').textContent = q.waiting;
@@ -32,6 +76,7 @@
       desk.querySelector('[data-queue="alert"]').classList.toggle('hidden', !q.alert);
     });
     source.addEventListener('hello', function () {
+      resync(desk);
       desk.setAttribute('data-stream-open', 'true');
     });
   }
