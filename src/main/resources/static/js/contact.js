@@ -41,15 +41,31 @@
   // when the stream (re)connects, fetch once what may have changed while it was not listening:
   // presence, the shown call's status, and a call that rang meanwhile (204 when there is none)
   function resync(desk) {
-    if (!window.htmx) { return; }
-    window.htmx.ajax('GET', desk.getAttribute('data-presence-url'), { target: '#presence-now', swap: 'outerHTML' });
+    replaceFrom(desk.getAttribute('data-presence-url'), 'presence-now');
     var status = document.getElementById('pop-status');
     if (status) {
-      window.htmx.ajax('GET', status.getAttribute('data-status-url'), { target: '#pop-status', swap: 'outerHTML' });
+      replaceFrom(status.getAttribute('data-status-url'), 'pop-status');
     }
     var shown = desk.getAttribute('data-shown-call');
     var url = desk.getAttribute('data-current-url') + (shown ? '?shown=' + encodeURIComponent(shown) : '');
-    window.htmx.ajax('GET', url, { target: '#caller', swap: 'innerHTML' });
+    if (window.htmx) {
+      window.htmx.ajax('GET', url, { target: '#caller', swap: 'innerHTML' });
+    }
+  }
+
+  // a plain badge (no htmx attributes): fetched and put in place of the element with this id,
+  // independently of any htmx request in flight on the page (htmx would queue it behind a pop's)
+  function replaceFrom(url, id) {
+    fetch(url, { credentials: 'same-origin' }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      var el = document.getElementById(id);
+      if (!html || !el) { return; }
+      var template = document.createElement('template');
+      template.innerHTML = html.trim();
+      var fresh = template.content.getElementById(id);
+      if (fresh) { el.replaceWith(fresh); }
+    });
   }
 
   function startDesk(desk) {
