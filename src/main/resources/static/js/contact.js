@@ -30,7 +30,11 @@
     if (reason) { reason.textContent = p.reason ? (labels.reason[p.reason] || p.reason) : ''; }
   }
 
+  // the last status pushed for each call, for a pop that was still loading when it came
+  var callStatus = {};
+
   function showCallStatus(labels, c) {
+    callStatus[c.callId] = c.status;
     var badge = document.getElementById('pop-status');
     if (!badge || badge.getAttribute('data-call-id') !== String(c.callId)) { return; }
     badge.className = 'badge ' + (CALL_BADGE[c.status] || 'closed');
@@ -84,6 +88,13 @@
     });
     source.addEventListener('call', function (event) {
       showCallStatus(labels, JSON.parse(event.data));
+    });
+    document.body.addEventListener('htmx:afterSwap', function (event) {
+      var badge = document.getElementById('pop-status');
+      var id = badge ? badge.getAttribute('data-call-id') : null;
+      if (event.detail.target.id === 'caller' && id && callStatus[id] && callStatus[id] !== badge.getAttribute('data-status')) {
+        showCallStatus(labels, { callId: id, status: callStatus[id] });
+      }
     });
     source.addEventListener('queue', function (event) {
       var q = JSON.parse(event.data);

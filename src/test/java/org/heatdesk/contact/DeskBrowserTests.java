@@ -107,9 +107,9 @@ class DeskBrowserTests {
 
 		try (Browser desk = Browser.open(port, Browser.DESK)) {
 			desk.login("agent", "heatdesk2026").go("/desk");
-			desk.waitFor(d -> "true".equals(desk.find(By.id("main")).getAttribute("data-stream-open")));
 			JavascriptExecutor js = (JavascriptExecutor) desk.driver();
-			assertThat(desk.find(By.id("presence-state")).getAttribute("data-state")).isEqualTo("READY");
+			desk.waitFor(d -> "true".equals(attr(js, "main", "data-stream-open")));
+			assertThat(attr(js, "presence-state", "data-state")).isEqualTo("READY");
 			assertThat(desk.driver().findElements(By.cssSelector("[hx-trigger*='every']"))).isEmpty();
 			// the badge is fetched when the stream opens (once, or again if it had to reconnect)
 			desk.waitFor(d -> fetches(js, "/desk/presence/now") >= 1);
@@ -118,18 +118,21 @@ class DeskBrowserTests {
 
 			Instant ring = Instant.now().minusSeconds(4);
 			assertThat(cti.post(CtiClient.event(callId, "RINGING", ring, "8001")).statusCode()).isEqualTo(200);
-			desk.waitFor(d -> "RINGING".equals(desk.find(By.id("pop-status")).getAttribute("data-status")));
+			String popped = String.valueOf(jdbc.sql("select id from contact_call where switch_call_id = ?").param(callId)
+				.query(Long.class).single());
+			desk.waitFor(d -> popped.equals(attr(js, "pop-status", "data-call-id")));
+			assertThat(attr(js, "pop-status", "data-status")).isEqualTo("RINGING");
 			assertThat(cti.post(CtiClient.event(callId, "ANSWERED", ring.plusSeconds(3), "8001")).statusCode()).isEqualTo(200);
-			desk.waitFor(d -> "ON_CALL".equals(desk.find(By.id("presence-state")).getAttribute("data-state")));
-			assertThat(desk.text(By.id("presence-state"))).isEqualTo("通话中");
-			desk.waitFor(d -> "TALKING".equals(desk.find(By.id("pop-status")).getAttribute("data-status")));
-			assertThat(desk.text(By.id("pop-status"))).isEqualTo("通话中");
+			desk.waitFor(d -> "ON_CALL".equals(attr(js, "presence-state", "data-state")));
+			assertThat(attr(js, "presence-state", "textContent")).isEqualTo("通话中");
+			desk.waitFor(d -> "TALKING".equals(attr(js, "pop-status", "data-status")));
+			assertThat(attr(js, "pop-status", "textContent")).isEqualTo("通话中");
 			desk.screenshot("contact-desk-on-call");
 
 			assertThat(cti.post(CtiClient.event(callId, "ENDED", ring.plusSeconds(4), "8001")).statusCode()).isEqualTo(200);
-			desk.waitFor(d -> "WRAP_UP".equals(desk.find(By.id("presence-state")).getAttribute("data-state")));
-			assertThat(desk.text(By.id("presence-state"))).isEqualTo("话后整理");
-			desk.waitFor(d -> "已结束".equals(desk.text(By.id("pop-status"))));
+			desk.waitFor(d -> "WRAP_UP".equals(attr(js, "presence-state", "data-state")));
+			assertThat(attr(js, "presence-state", "textContent")).isEqualTo("话后整理");
+			desk.waitFor(d -> "已结束".equals(attr(js, "pop-status", "textContent")));
 			// all of it arrived on the stream: nothing was fetched again
 			assertThat(fetches(js, "/desk/presence/now")).isEqualTo(resyncs);
 			assertThat(fetches(js, "/status")).isEqualTo(statusFetches);
@@ -138,8 +141,8 @@ class DeskBrowserTests {
 			streams.stop();
 			streams.start();
 			tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.AWAY, "MEETING", Instant.now(), "lead", true));
-			desk.waitFor(d -> "AWAY".equals(desk.find(By.id("presence-state")).getAttribute("data-state")));
-			assertThat(desk.text(By.id("presence-reason"))).isEqualTo("开会");
+			desk.waitFor(d -> "AWAY".equals(attr(js, "presence-state", "data-state")));
+			assertThat(attr(js, "presence-reason", "textContent").strip()).isEqualTo("开会");
 			assertThat(fetches(js, "/desk/presence/now")).isEqualTo(resyncs + 1);
 			desk.screenshot("contact-desk-resynced");
 		}
@@ -167,6 +170,12 @@ class DeskBrowserTests {
 				.isGreaterThan(300);
 			phone.screenshot("contact-desk-390");
 		}
+	}
+
+	/** An attribute (or {@code textContent}) of the element with this id as it is now; the pop replaces its elements. */
+	private static String attr(JavascriptExecutor js, String id, String name) {
+		return (String) js.executeScript("var e = document.getElementById(arguments[0]); if (!e) { return null; }"
+				+ " return arguments[1] === 'textContent' ? e.textContent : e.getAttribute(arguments[1]);", id, name);
 	}
 
 	/** How many requests the page has made to addresses containing {@code part}. */
