@@ -1,4 +1,4 @@
-// The agent's desk (screen pop and queue over server-sent events) and the lead's wallboard.
+// The agent's desk (screen pop, presence, call status and queue over server-sent events) and the lead's wallboard.
 (function () {
   'use strict';
 
@@ -10,12 +10,70 @@
   }
 
   function loadCall(desk, id) {
+    desk.setAttribute('data-shown-call', id);
     if (window.htmx) {
       window.htmx.ajax('GET', desk.getAttribute('data-pop-url') + id, { target: '#caller', swap: 'innerHTML' });
     }
   }
 
+  // colour only for state, as the server renders the same badges
+  var PRESENCE_BADGE = { READY: 'ok', AWAY: 'warn', OFFLINE: 'closed' };
+  var CALL_BADGE = { RINGING: 'warn', TALKING: 'ok' };
+
+  function showPresence(labels, p) {
+    var badge = document.getElementById('presence-state');
+    if (!badge) { return; }
+    badge.className = 'badge ' + (PRESENCE_BADGE[p.state] || 'bad');
+    badge.setAttribute('data-state', p.state);
+    badge.textContent = labels.presence[p.state] || p.state;
+    var reason = document.getElementById('presence-reason');
+    if (reason) { reason.textContent = p.reason ? (labels.reason[p.reason] || p.reason) : ''; }
+  }
+
+  // the last status pushed for each call, for a pop that was still loading when it came
+  var callStatus = {};
+
+  function showCallStatus(labels, c) {
+    callStatus[c.callId] = c.status;
+    var badge = document.getElementById('pop-status');
+    if (!badge || badge.getAttribute('data-call-id') !== String(c.callId)) { return; }
+    badge.className = 'badge ' + (CALL_BADGE[c.status] || 'closed');
+    badge.setAttribute('data-status', c.status);
+    badge.textContent = labels.call[c.status] || c.status;
+  }
+
+  // when the stream (re)connects, fetch once what may have changed while it was not listening:
+  // presence, the shown call's status, and a call that rang meanwhile (204 when there is none)
+  function resync(desk) {
+    replaceFrom(desk.getAttribute('data-presence-url'), 'presence-now');
+    var status = document.getElementById('pop-status');
+    if (status) {
+      replaceFrom(status.getAttribute('data-status-url'), 'pop-status');
+    }
+    var shown = desk.getAttribute('data-shown-call');
+    var url = desk.getAttribute('data-current-url') + (shown ? '?shown=' + encodeURIComponent(shown) : '');
+    if (window.htmx) {
+      window.htmx.ajax('GET', url, { target: '#caller', swap: 'innerHTML' });
+    }
+  }
+
+  // a plain badge (no htmx attributes): fetched and put in place of the element with this id,
+  // independently of any htmx request in flight on the page (htmx would queue it behind a pop's)
+  function replaceFrom(url, id) {
+    fetch(url, { credentials: 'same-origin' }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      var el = document.getElementById(id);
+      if (!html || !el) { return; }
+      var template = document.createElement('template');
+      template.innerHTML = html.trim();
+      var fresh = template.content.getElementById(id);
+      if (fresh) { el.replaceWith(fresh); }
+    });
+  }
+
   function startDesk(desk) {
+    var labels = JSON.parse(desk.getAttribute('data-labels'));
     var current = document.getElementById('caller').getAttribute('data-current-call');
     if (current) {
       loadCall(desk, current);
@@ -25,6 +83,19 @@
       var pop = JSON.parse(event.data);
       loadCall(desk, pop.callId);
     });
+    source.addEventListener('presence', function (event) {
+      showPresence(labels, JSON.parse(event.data));
+    });
+    source.addEventListener('call', function (event) {
+      showCallStatus(labels, JSON.parse(event.data));
+    });
+    document.body.addEventListener('htmx:afterSwap', function (event) {
+      var badge = document.getElementById('pop-status');
+      var id = badge ? badge.getAttribute('data-call-id') : null;
+      if (event.detail.target.id === 'caller' && id && callStatus[id] && callStatus[id] !== badge.getAttribute('data-status')) {
+        showCallStatus(labels, { callId: id, status: callStatus[id] });
+      }
+    });
     source.addEventListener('queue', function (event) {
       var q = JSON.parse(event.data);
       desk.querySelector('[data-queue="waiting"]').textContent = q.waiting;
@@ -32,6 +103,7 @@
       desk.querySelector('[data-queue="alert"]').classList.toggle('hidden', !q.alert);
     });
     source.addEventListener('hello', function () {
+      resync(desk);
       desk.setAttribute('data-stream-open', 'true');
     });
   }

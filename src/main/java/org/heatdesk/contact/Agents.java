@@ -24,6 +24,9 @@ class Agents {
 
 	private final Map<String, Entry> byExtension = new ConcurrentHashMap<>();
 
+	/** A staff member's user name never changes, so it is remembered for good. */
+	private final Map<Long, String> usernames = new ConcurrentHashMap<>();
+
 	Agents(Staff staff) {
 		this.staff = staff;
 	}
@@ -43,6 +46,16 @@ class Agents {
 		Optional<CallRecorder.Agent> found = staff.byExtension(extension)
 			.map(v -> new CallRecorder.Agent(v.id(), v.username()));
 		found.ifPresent(a -> byExtension.put(extension, new Entry(a, now.plus(REMEMBER))));
+		return found;
+	}
+
+	Optional<String> usernameOf(long staffId) {
+		String known = usernames.get(staffId);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<String> found = staff.find(staffId).map(StaffView::username);
+		found.ifPresent(u -> usernames.put(staffId, u));
 		return found;
 	}
 

@@ -3,6 +3,7 @@ package org.heatdesk.contact;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -35,10 +36,13 @@ class CallSweep {
 
 	private final Clock clock;
 
+	private final DeskPush push;
+
 	private final Wallboard wallboard;
 
 	CallSweep(JdbcClient jdbc, CallRecorder recorder, Presences presences, CallSettings settings,
-			TransactionTemplate tx, Clock clock, Wallboard wallboard) {
+			TransactionTemplate tx, Clock clock, DeskPush push, Wallboard wallboard) {
+		this.push = push;
 		this.wallboard = wallboard;
 		this.jdbc = jdbc;
 		this.recorder = recorder;
@@ -64,19 +68,20 @@ class CallSweep {
 			.param(Timestamp.from(now.minus(settings.sweepAfter())))
 			.query(Long.class)
 			.list();
-		int closed = 0;
+		List<Long> closed = new ArrayList<>();
 		for (long id : stale) {
 			if (recorder.sweep(id, now)) {
-				closed++;
+				closed.add(id);
 			}
 		}
+		push.calls(closed);
 		for (long staffId : presences.wrapUpSince(now.minus(settings.wrapUp()))) {
 			tx.executeWithoutResult(s -> presences.set(staffId, PresenceState.READY, null, now, "sweep", false));
 		}
-		if (closed > 0) {
+		if (!closed.isEmpty()) {
 			wallboard.callsSwept();
-			log.info("swept {} calls without an end", closed);
+			log.info("swept {} calls without an end", closed.size());
 		}
-		return closed;
+		return closed.size();
 	}
 }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ AnswerProperties.class, CallSettings.class })
+@EnableConfigurationProperties({ AnswerProperties.class, CallSettings.class, HotlineSettings.class })
 class ContactConfiguration {
 
 	@Bean

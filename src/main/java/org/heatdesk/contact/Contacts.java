@@ -71,9 +71,19 @@ public class Contacts {
 			Long customerId, String ticketNo, Instant firstRingAt) {
 	}
 
-	/** What the front desk fills in for a letter, visit, online request or 12345 transfer. */
+	/**
+	 * What the front desk fills in for a letter, visit, online request or 12345 transfer, or what the
+	 * 12345 platform posts.
+	 * @param address where the problem is, when the caller gave one ({@code null}: the customer's address)
+	 * @param handedOverAt when the 12345 platform handed the case over, as it reports it, or {@code null}
+	 */
 	record Registration(Channel channel, String name, String phone, String accountNo, String summary, TicketType type,
-			Priority priority, String hotlineCaseNo, Instant replyDueAt) {
+			Priority priority, String hotlineCaseNo, Instant replyDueAt, String address, Instant handedOverAt) {
+
+		Registration(Channel channel, String name, String phone, String accountNo, String summary, TicketType type,
+				Priority priority, String hotlineCaseNo, Instant replyDueAt) {
+			this(channel, name, phone, accountNo, summary, type, priority, hotlineCaseNo, replyDueAt, null, null);
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -159,16 +169,19 @@ public class Contacts {
 	long logCallback(String ticketNo, String phone, String summary, long staffId) {
 		TicketView ticket = tickets.find(ticketNo).orElseThrow(() -> HeatDeskException.notFound("TICKET_NOT_FOUND"));
 		String s = required(summary, "summary", 2000, "CONTACT_SUMMARY_REQUIRED");
-		long contactId = insertContact(Channel.PHONE, "OUTBOUND", ticket.customerId(), phone, null, s, staffId, null, null);
+		long contactId = insertContact(Channel.PHONE, "OUTBOUND", ticket.customerId(), phone, null, s, staffId, null, null,
+				null);
 		tickets.noteContact(ticketNo, contactId, s);
 		attachTicket(contactId, ticketNo, s, staffId);
 		return contactId;
 	}
 
 	/**
-	 * Registers a letter, visit, online request or 12345 transfer and records its ticket with that channel.
+	 * Registers a letter, visit, online request or 12345 transfer and records its ticket with that
+	 * channel, in one transaction: a refusal (here or by the ticket module) leaves nothing behind.
 	 * @throws HeatDeskException for a missing channel, summary, caller, or (12345) case number and deadline
 	 */
+	@Transactional
 	TicketView register(Registration r, long staffId) {
 		if (r.channel() == null || r.channel() == Channel.PHONE) {
 			throw HeatDeskException.badInput("CONTACT_CHANNEL_REQUIRED", "channel");
@@ -208,25 +221,31 @@ public class Contacts {
 		if (phone != null && phone.length() > 30) {
 			throw HeatDeskException.badInput("TOO_LONG", "phone", 30);
 		}
+		String address = trim(r.address());
+		if (address != null && address.length() > 200) {
+			throw HeatDeskException.badInput("TOO_LONG", "address", 200);
+		}
+		boolean hotline = r.channel() == Channel.HOTLINE_12345;
 		long contactId = insertContact(r.channel(), "INBOUND", customerId, phone, name, summary, staffId, caseNo,
-				r.channel() == Channel.HOTLINE_12345 ? r.replyDueAt() : null);
+				hotline ? r.replyDueAt() : null, hotline ? r.handedOverAt() : null);
 		TicketView ticket = tickets.record(new RecordTicket(r.type() == null ? TicketType.INQUIRY : r.type(), null,
-				r.priority(), null, r.channel(), customerId, customerId == null ? phone : null, null, summary, phone,
+				r.priority(), null, r.channel(), customerId, customerId == null ? phone : null, address, summary, phone,
 				contactId, "contact-" + contactId));
 		attachTicket(contactId, ticket.ticketNo(), summary, staffId);
 		return ticket;
 	}
 
 	long insertContact(Channel channel, String direction, Long customerId, String phone, String name, String summary,
-			long staffId, String caseNo, Instant replyDue) {
+			long staffId, String caseNo, Instant replyDue, Instant handedOverAt) {
 		Instant now = clock.instant();
 		return tx.execute(status -> {
 		long id = jdbc.sql("""
 				insert into contact_contact (channel, direction, customer_id, phone, name, summary, staff_id,
-				                             hotline_case_no, reply_due_at, occurred_at, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				                             hotline_case_no, reply_due_at, handed_over_at, occurred_at, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(channel.name(), direction, customerId, phone, name, summary, staffId, caseNo,
-					replyDue == null ? null : Timestamp.from(replyDue), Timestamp.from(now), Timestamp.from(now))
+					replyDue == null ? null : Timestamp.from(replyDue),
+					handedOverAt == null ? null : Timestamp.from(handedOverAt), Timestamp.from(now), Timestamp.from(now))
 			.query(Long.class)
 			.single();
 		Map<String, Object> after = new LinkedHashMap<>();
@@ -234,6 +253,9 @@ public class Contacts {
 		after.put("direction", direction);
 		after.put("customerId", customerId);
 		after.put("hotlineCaseNo", caseNo);
+		if (handedOverAt != null) {
+			after.put("handedOverAt", handedOverAt.toString());
+		}
 		audit.record("CONTACT_REGISTERED", "contact", id, null, after);
 		return id;
 		});

@@ -34,9 +34,12 @@ class CtiController {
 
 	private final MessageSource messages;
 
-	CtiController(Calls calls, MessageSource messages) {
+	private final DeskPush push;
+
+	CtiController(Calls calls, MessageSource messages, DeskPush push) {
 		this.calls = calls;
 		this.messages = messages;
+		this.push = push;
 	}
 
 	@PostMapping("/api/v1/cti/events")
@@ -50,6 +53,7 @@ class CtiController {
 				throw parsed.refusal();
 			}
 			Calls.Accepted result = calls.accept(List.of(parsed.event())).get(0);
+			push.accepted(List.of(parsed.event()), List.of(result));
 			if (result.refusal() != null) {
 				throw result.refusal();
 			}
@@ -62,6 +66,8 @@ class CtiController {
 			throw HeatDeskException.badInput("CTI_BATCH_TOO_LARGE", null, MAX_BATCH);
 		}
 		List<Map<String, Object>> results = new ArrayList<>();
+		List<CtiEvent> taken = new ArrayList<>();
+		List<Calls.Accepted> outcomes = new ArrayList<>();
 		int stored = 0;
 		int duplicates = 0;
 		int refused = 0;
@@ -70,6 +76,10 @@ class CtiController {
 			Calls.Accepted result = parsed.refusal() != null
 					? new Calls.Accepted(i, Calls.Accepted.Status.REFUSED, null, parsed.refusal())
 					: calls.accept(List.of(parsed.event())).get(0);
+			if (parsed.event() != null) {
+				taken.add(parsed.event());
+				outcomes.add(result);
+			}
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("index", i);
 			row.put("status", result.status().name());
@@ -91,6 +101,7 @@ class CtiController {
 			}
 			results.add(row);
 		}
+		push.accepted(taken, outcomes);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("stored", stored);
 		answer.put("duplicates", duplicates);

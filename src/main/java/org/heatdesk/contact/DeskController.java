@@ -1,7 +1,10 @@
 package org.heatdesk.contact;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.heatdesk.customer.CustomerView;
@@ -13,6 +16,8 @@ import org.heatdesk.ticket.Priority;
 import org.heatdesk.ticket.TicketType;
 import org.heatdesk.ticket.TicketView;
 import org.heatdesk.ticket.Tickets;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,10 +31,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The agent's desk: presence, the queue, and the screen pop of the call ringing at the agent's
  * extension (pushed over the desk's event stream, then fetched here as the agent, so the
- * customer's data is masked for them and the access is logged).
+ * customer's data is masked for them and the access is logged). Presence and the popped call's
+ * status are pushed on the same stream ({@link DeskPush}); nothing on the desk polls.
  */
 @Controller
 @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
@@ -57,8 +66,15 @@ class DeskController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
 	DeskController(DeskStreams streams, Agents agents, Presences presences, Contacts contacts, Customers customers,
-			Tickets tickets, Network network, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+			Tickets tickets, Network network, JdbcClient jdbc, TransactionTemplate tx, Clock clock, MessageSource messages,
+			JsonMapper json) {
+		this.messages = messages;
+		this.json = json;
 		this.streams = streams;
 		this.agents = agents;
 		this.presences = presences;
@@ -76,15 +92,42 @@ class DeskController {
 		StaffView me = me(auth);
 		model.addAttribute("me", me);
 		presenceModel(me, model);
-		Optional<Long> current = me.extension() == null ? Optional.empty()
+		model.addAttribute("currentCallId", currentCall(me).orElse(null));
+		model.addAttribute("deskLabels", json.writeValueAsString(labels()));
+		return "contact/desk";
+	}
+
+	/** The call ringing or in progress at the agent's extension now, if any. */
+	private Optional<Long> currentCall(StaffView me) {
+		return me.extension() == null ? Optional.empty()
 				: jdbc.sql("""
 						select id from contact_call where status in ('RINGING', 'TALKING')
 						  and coalesce(current_ext, answered_ext, ringing_ext) = ? order by first_ring_at desc limit 1""")
 					.param(me.extension())
 					.query(Long.class)
 					.optional();
-		model.addAttribute("currentCallId", current.orElse(null));
-		return "contact/desk";
+	}
+
+	/** What the desk's script needs to show pushed states in the agent's language. */
+	private Map<String, Map<String, String>> labels() {
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+		Map<String, String> presence = new LinkedHashMap<>();
+		for (PresenceState s : PresenceState.values()) {
+			presence.put(s.name(), messages.getMessage("presence." + s.name(), null, locale));
+		}
+		Map<String, String> reasons = new LinkedHashMap<>();
+		for (String r : AWAY_REASONS) {
+			reasons.put(r, messages.getMessage("presence.reason." + r, null, locale));
+		}
+		Map<String, String> calls = new LinkedHashMap<>();
+		for (CallStatus s : CallStatus.values()) {
+			calls.put(s.name(), messages.getMessage("call.status." + s.name(), null, locale));
+		}
+		labels.put("presence", presence);
+		labels.put("reason", reasons);
+		labels.put("call", calls);
+		return labels;
 	}
 
 	@GetMapping(path = "/desk/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -107,7 +150,7 @@ class DeskController {
 		return "contact/fragments :: presence";
 	}
 
-	/** The presence badge alone, refreshed every few seconds because call events move it too. */
+	/** The presence badge alone: the desk fetches it when its event stream (re)connects; changes are pushed. */
 	@GetMapping("/desk/presence/now")
 	String presenceNow(Authentication auth, Model model) {
 		presenceModel(me(auth), model);
@@ -150,7 +193,22 @@ class DeskController {
 		return "contact/fragments :: pop";
 	}
 
-	/** The call's status on the pop, refreshed while the call lasts. */
+	/**
+	 * The call ringing or in progress at the agent's extension, for a desk whose stream (re)connected:
+	 * its pop, or nothing (204) when there is none or it is the call the desk already shows.
+	 */
+	@GetMapping("/desk/calls/current")
+	String currentPop(@RequestParam(required = false) Long shown, Authentication auth, Model model,
+			HttpServletResponse response) {
+		Optional<Long> current = currentCall(me(auth));
+		if (current.isEmpty() || current.get().equals(shown)) {
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return null;
+		}
+		return pop(current.get(), null, model);
+	}
+
+	/** The call's status on the pop, for a desk whose stream (re)connected; changes are pushed. */
 	@GetMapping("/desk/calls/{id}/status")
 	String callStatus(@PathVariable long id, Model model) {
 		model.addAttribute("call", contacts.call(id).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND")));

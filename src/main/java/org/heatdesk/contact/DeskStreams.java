@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The event streams open on this node: each agent's desk (screen pops, queue figures) and the
- * wallboards. Kept in memory; a stream that fails is dropped and the browser reconnects. On
+ * The event streams open on this node: each agent's desk (screen pops, presence, the popped call's
+ * status, queue figures) and the wallboards. Kept in memory; a stream that fails is dropped and the
+ * browser reconnects (the desk then fetches its state again). On
  * shutdown the streams are closed first, so that the web server's graceful shutdown does not wait
  * for them (browsers reconnect to another node).
  */
@@ -65,6 +66,22 @@ class DeskStreams implements SmartLifecycle {
 		for (SseEmitter emitter : set) {
 			send(emitter, "pop", data, set);
 		}
+	}
+
+	/** Sends an event to every desk stream of one agent on this node (presence, a call's status). */
+	void toDesk(String username, String event, String data) {
+		Set<SseEmitter> set = desks.get(username);
+		if (set == null) {
+			return;
+		}
+		for (SseEmitter emitter : set) {
+			send(emitter, event, data, set);
+		}
+	}
+
+	boolean hasDesk(String username) {
+		Set<SseEmitter> set = desks.get(username);
+		return set != null && !set.isEmpty();
 	}
 
 	boolean hasDesks() {

@@ -23,9 +23,12 @@ class Presences {
 
 	private final AuditTrail audit;
 
-	Presences(JdbcClient jdbc, AuditTrail audit) {
+	private final DeskPush push;
+
+	Presences(JdbcClient jdbc, AuditTrail audit, DeskPush push) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.push = push;
 	}
 
 	record Current(long staffId, PresenceState state, String reason, Instant since) {
@@ -63,7 +66,8 @@ class Presences {
 
 	/**
 	 * Moves an agent to {@code state} as of {@code at}. A change set by a person is audited; one from
-	 * a call event is not older than the current state or it is ignored.
+	 * a call event is not older than the current state or it is ignored. A change is pushed to the
+	 * agent's desk after the commit.
 	 * @return whether anything changed
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -100,6 +104,7 @@ class Presences {
 					Map.of("state", before.state().name(), "reason", String.valueOf(before.reason())),
 					Map.of("state", state.name(), "reason", String.valueOf(reason)));
 		}
+		push.presence(staffId, state, reason, since);
 		return true;
 	}
 

@@ -221,6 +221,17 @@ public class Tickets {
 		return repository.findByNo(ticketNo).map(r -> view(r, me));
 	}
 
+	/**
+	 * The marks' times and, once resolved, the result of a ticket, for an integration (no staff member
+	 * is acting, so nothing is masked: give it only to the system the ticket's request came from).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketProgress> progress(String ticketNo) {
+		return repository.findByNo(ticketNo).map(r -> new TicketProgress(r.ticketNo(), r.status(), r.recordedAt(),
+				r.dispatchedAt(), r.respondedAt(), r.resolvedAt(), r.closedAt(),
+				r.status() == TicketStatus.RESOLVED || r.status() == TicketStatus.CLOSED ? r.result() : null));
+	}
+
 	/** The customer's tickets that still owe work, newest first. */
 	@Transactional(readOnly = true)
 	public List<TicketView> openForCustomer(long customerId) {

@@ -16,10 +16,13 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A call rings at the agent's extension: the open desk pops the caller's customer without a reload,
  * the agent records a ticket from it, and the lead's wallboard counts the call once it is answered.
+ * Presence and the call's status reach the desk over its event stream, not by polling, and a desk
+ * whose stream was dropped catches up when it reconnects.
  */
 @HeatDeskTest
 class DeskBrowserTests {
@@ -29,6 +32,15 @@ class DeskBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DeskStreams streams;
+
+	@Autowired
+	Presences presences;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	@Test
 	void ringingCallPopsTheCustomerAndBecomesATicket() {
@@ -84,5 +96,91 @@ class DeskBrowserTests {
 			lead.waitFor(d -> Long.parseLong(lead.text(By.cssSelector("[data-figure=answered]"))) == answeredBefore + 1);
 			lead.screenshot("contact-wallboard");
 		}
+	}
+
+	@Test
+	void presenceAndCallStatusArePushedAndCaughtUpAfterAReconnect() {
+		CtiClient cti = CtiClient.create(port, jdbc);
+		long agentId = jdbc.sql("select id from staff_member where username = 'agent'").query(Long.class).single();
+		tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.READY, null, Instant.now(), "agent", true));
+		String callId = "P-" + UUID.randomUUID();
+
+		try (Browser desk = Browser.open(port, Browser.DESK)) {
+			desk.login("agent", "heatdesk2026").go("/desk");
+			JavascriptExecutor js = (JavascriptExecutor) desk.driver();
+			desk.waitFor(d -> "true".equals(attr(js, "main", "data-stream-open")));
+			assertThat(attr(js, "presence-state", "data-state")).isEqualTo("READY");
+			assertThat(desk.driver().findElements(By.cssSelector("[hx-trigger*='every']"))).isEmpty();
+			// the badge is fetched when the stream opens (once, or again if it had to reconnect)
+			desk.waitFor(d -> fetches(js, "/desk/presence/now") >= 1);
+			long resyncs = fetches(js, "/desk/presence/now");
+			long statusFetches = fetches(js, "/status");
+
+			Instant ring = Instant.now().minusSeconds(4);
+			assertThat(cti.post(CtiClient.event(callId, "RINGING", ring, "8001")).statusCode()).isEqualTo(200);
+			String popped = String.valueOf(jdbc.sql("select id from contact_call where switch_call_id = ?").param(callId)
+				.query(Long.class).single());
+			desk.waitFor(d -> popped.equals(attr(js, "pop-status", "data-call-id")));
+			assertThat(attr(js, "pop-status", "data-status")).isEqualTo("RINGING");
+			assertThat(cti.post(CtiClient.event(callId, "ANSWERED", ring.plusSeconds(3), "8001")).statusCode()).isEqualTo(200);
+			desk.waitFor(d -> "ON_CALL".equals(attr(js, "presence-state", "data-state")));
+			assertThat(attr(js, "presence-state", "textContent")).isEqualTo("通话中");
+			desk.waitFor(d -> "TALKING".equals(attr(js, "pop-status", "data-status")));
+			assertThat(attr(js, "pop-status", "textContent")).isEqualTo("通话中");
+			desk.screenshot("contact-desk-on-call");
+
+			assertThat(cti.post(CtiClient.event(callId, "ENDED", ring.plusSeconds(4), "8001")).statusCode()).isEqualTo(200);
+			desk.waitFor(d -> "WRAP_UP".equals(attr(js, "presence-state", "data-state")));
+			assertThat(attr(js, "presence-state", "textContent")).isEqualTo("话后整理");
+			desk.waitFor(d -> "已结束".equals(attr(js, "pop-status", "textContent")));
+			// all of it arrived on the stream: nothing was fetched again
+			assertThat(fetches(js, "/desk/presence/now")).isEqualTo(resyncs);
+			assertThat(fetches(js, "/status")).isEqualTo(statusFetches);
+
+			// the stream drops (a node restarts, a proxy cuts it); the lead sets the agent away meanwhile
+			streams.stop();
+			streams.start();
+			tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.AWAY, "MEETING", Instant.now(), "lead", true));
+			desk.waitFor(d -> "AWAY".equals(attr(js, "presence-state", "data-state")));
+			assertThat(attr(js, "presence-reason", "textContent").strip()).isEqualTo("开会");
+			assertThat(fetches(js, "/desk/presence/now")).isEqualTo(resyncs + 1);
+			desk.screenshot("contact-desk-resynced");
+		}
+		finally {
+			tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.OFFLINE, null, Instant.now(), "agent", true));
+		}
+	}
+
+	@Test
+	void theDeskFitsTheAgentsScreenAndAPhone() {
+		try (Browser wide = Browser.open(port, Browser.DESK); Browser phone = Browser.open(port, Browser.PHONE)) {
+			wide.login("agent3", "heatdesk2026").go("/desk");
+			wide.waitFor(d -> "true".equals(wide.find(By.id("main")).getAttribute("data-stream-open")));
+			assertThat(wide.driver().findElements(By.cssSelector(".desk-kb"))).isEmpty();
+			assertThat(((JavascriptExecutor) wide.driver())
+				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
+			wide.screenshot("contact-desk-1366");
+			phone.login("agent4", "heatdesk2026").go("/desk");
+			phone.waitFor(d -> "true".equals(phone.find(By.id("main")).getAttribute("data-stream-open")));
+			assertThat(((JavascriptExecutor) phone.driver())
+				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
+			// one column on the phone: the caller panel takes the width, its text is not squeezed into a strip
+			assertThat(((Number) ((JavascriptExecutor) phone.driver())
+				.executeScript("return document.getElementById('caller').getBoundingClientRect().width;")).doubleValue())
+				.isGreaterThan(300);
+			phone.screenshot("contact-desk-390");
+		}
+	}
+
+	/** An attribute (or {@code textContent}) of the element with this id as it is now; the pop replaces its elements. */
+	private static String attr(JavascriptExecutor js, String id, String name) {
+		return (String) js.executeScript("var e = document.getElementById(arguments[0]); if (!e) { return null; }"
+				+ " return arguments[1] === 'textContent' ? e.textContent : e.getAttribute(arguments[1]);", id, name);
+	}
+
+	/** How many requests the page has made to addresses containing {@code part}. */
+	private static long fetches(JavascriptExecutor js, String part) {
+		return ((Number) js.executeScript("var part = arguments[0]; return performance.getEntriesByType('resource')"
+				+ ".filter(function (e) { return e.name.indexOf(part) >= 0; }).length;", part)).longValue();
 	}
 }

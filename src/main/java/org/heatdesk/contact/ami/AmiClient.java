@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.heatdesk.contact.Calls;
 import org.heatdesk.contact.CtiEvent;
+import org.heatdesk.contact.DeskPush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ final class AmiClient {
 
 	private final Clock clock;
 
+	private final DeskPush push;
+
 	private final AtomicInteger logins = new AtomicInteger();
 
 	private volatile boolean running;
@@ -42,9 +45,10 @@ final class AmiClient {
 
 	private Thread thread;
 
-	AmiClient(AmiProperties properties, Calls calls, Clock clock) {
+	AmiClient(AmiProperties properties, Calls calls, DeskPush push, Clock clock) {
 		this.properties = properties;
 		this.calls = calls;
+		this.push = push;
 		this.clock = clock;
 		this.translator = new AmiTranslator(properties.queue());
 	}
@@ -95,7 +99,9 @@ final class AmiClient {
 				while (running && (message = readMessage(in)) != null) {
 					List<CtiEvent> events = translator.translate(message, clock.instant());
 					if (!events.isEmpty()) {
-						for (Calls.Accepted result : calls.accept(events)) {
+						List<Calls.Accepted> results = calls.accept(events);
+						push.accepted(events, results);
+						for (Calls.Accepted result : results) {
 							if (result.refusal() != null) {
 								log.warn("AMI event refused: {} {}", result.refusal().code(), message.get("Event"));
 							}

@@ -79,6 +79,24 @@ class ApiKeyTests {
 		}
 	}
 
+	@Test
+	void theAdministratorCreatesAKeyForThe12345PlatformThatOpensItsApiOnly() throws Exception {
+		asAdmin();
+		try {
+			var hotline = keys.create("12345 平台 " + System.nanoTime(), ApiKeyScope.HOTLINE_12345);
+			assertThat(jdbc.sql("select scope from platform_api_key where id = ?").param(hotline.key().id())
+				.query(String.class).single()).isEqualTo("HOTLINE_12345");
+			// allowed in, and told the case is unknown
+			assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+					+ "/api/v1/hotline12345/cases/NO-SUCH-CASE")).header("X-Api-Key", hotline.secret()).build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+			assertThat(prometheus(hotline.secret())).isEqualTo(403);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
 	private int prometheus(String key) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
 			.header("X-Api-Key", key)
