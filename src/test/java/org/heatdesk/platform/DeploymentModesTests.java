@@ -60,7 +60,9 @@ class DeploymentModesTests {
 	@Test
 	void theEmbeddedDatabaseKeepsItsDataBetweenRuns() throws Exception {
 		Path dir = Files.createTempDirectory("heatdesk-persist").resolve("pg");
-		String[] args = { "--heatdesk.embedded-db.ephemeral=false", "--heatdesk.embedded-db.dir=" + dir };
+		// as a site runs it: kept on disk and durable (the tests' own databases are neither)
+		String[] args = { "--heatdesk.embedded-db.ephemeral=false", "--heatdesk.embedded-db.dir=" + dir,
+				"--heatdesk.embedded-db.durable=true" };
 		try (ConfigurableApplicationContext first = start(args)) {
 			SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin",
 					null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
@@ -79,6 +81,9 @@ class DeploymentModesTests {
 			// the demo data was written once, not again on the second start
 			assertThat(again.sql("select count(*) from staff_member where username = 'agent'").query(Long.class).single())
 				.isEqualTo(1);
+			// every commit reaches the disk before it is acknowledged
+			assertThat(again.sql("show fsync").query(String.class).single()).isEqualTo("on");
+			assertThat(again.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 		}
 	}
 

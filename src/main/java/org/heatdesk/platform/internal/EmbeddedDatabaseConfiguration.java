@@ -36,13 +36,18 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${heatdesk.embedded-db.dir:./data/pg}") String dir,
-			@Value("${heatdesk.embedded-db.ephemeral:false}") boolean ephemeral) throws IOException {
+			@Value("${heatdesk.embedded-db.ephemeral:false}") boolean ephemeral,
+			@Value("${heatdesk.embedded-db.durable:true}") boolean durable) throws IOException {
 		var builder = EmbeddedPostgres.builder()
 				// Spring closes the pool first and PostgreSQL after it; a JVM hook would race the pool.
 				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "256MB")
-				.setServerConfig("timezone", "UTC");
+				.setServerConfig("timezone", "UTC")
+				// the library starts PostgreSQL with fsync and synchronous commit off (made for tests): an
+				// accepted request must survive a crash of the machine, so both are on unless told otherwise
+				.setServerConfig("fsync", durable ? "on" : "off")
+				.setServerConfig("synchronous_commit", durable ? "on" : "off");
 		if (!ephemeral) {
 			Path dataDir = Path.of(dir).toAbsolutePath().normalize();
 			Files.createDirectories(dataDir.getParent());
