@@ -53,8 +53,54 @@ class EmbeddedDatabaseConfiguration {
 			Files.createDirectories(dataDir.getParent());
 			builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
 			log.info("Embedded PostgreSQL keeps its data in {}", dataDir);
+			stopLeftOver(dataDir);
 		}
 		return builder.start();
+	}
+
+	/**
+	 * A HeatDesk that was killed (not stopped) leaves its PostgreSQL running on the data directory,
+	 * and a new one would wait for it and give up. Such a server has lost its only client, so it is
+	 * asked to shut down (SIGTERM: PostgreSQL's smart shutdown) and, if it will not, killed; with
+	 * durable commits it recovers from its WAL on the next start.
+	 */
+	static void stopLeftOver(Path dataDir) {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		// the library holds this lock while a live HeatDesk owns the directory: never touch its server
+		try (var channel = java.nio.channels.FileChannel.open(dataDir.resolve("epg-lock"),
+				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+				var lock = channel.tryLock()) {
+			if (lock == null) {
+				return;
+			}
+		}
+		catch (java.nio.channels.OverlappingFileLockException | IOException e) {
+			return;
+		}
+		try {
+			long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+			ProcessHandle.of(pid)
+				.filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+				.filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(dataDir.toString())).orElse(false))
+				.ifPresent(p -> {
+					log.warn("PostgreSQL {} is still running on {} from an earlier run that did not stop; stopping it", pid,
+							dataDir);
+					p.destroy();
+					try {
+						p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+					}
+					catch (Exception e) {
+						p.destroyForcibly();
+						p.onExit().join();
+					}
+				});
+		}
+		catch (IOException | RuntimeException e) {
+			log.warn("could not check {}: {}", pidFile, e.toString());
+		}
 	}
 
 	@Bean(destroyMethod = "close")
