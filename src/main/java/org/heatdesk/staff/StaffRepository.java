@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.heatdesk.platform.ChangeCounter;
 import org.heatdesk.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class StaffRepository {
@@ -29,32 +27,22 @@ class StaffRepository {
 
 	private final JdbcClient jdbc;
 
-	private final AtomicLong changes = new AtomicLong();
+	private final ChangeCounter changes = new ChangeCounter();
 
 	StaffRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/**
-	 * A number that moves whenever this node changes an account, both when the change is written and
-	 * when its transaction ends, so that something remembered before it (see
-	 * {@link StaffAuthenticationProvider}) is never taken for current, even if it was read between
-	 * the write and the commit.
+	 * Moves whenever this node changes an account, so that an account remembered before (see
+	 * {@link StaffAuthenticationProvider}) is never taken for current.
 	 */
 	long changes() {
-		return changes.get();
+		return changes.current();
 	}
 
 	private void changed() {
-		changes.incrementAndGet();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					changes.incrementAndGet();
-				}
-			});
-		}
+		changes.changed();
 	}
 
 	/** The stored account, with what login needs. */

@@ -13,16 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.heatdesk.platform.ApiKeyScope;
 import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.ChangeCounter;
 import org.heatdesk.platform.HeatDeskException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,7 +49,7 @@ class ApiKeys {
 
 	private final Map<String, Recent> recent = new ConcurrentHashMap<>();
 
-	private final AtomicLong changes = new AtomicLong();
+	private final ChangeCounter changes = new ChangeCounter();
 
 	private final TransactionTemplate tx;
 
@@ -138,7 +136,7 @@ class ApiKeys {
 		}
 		String hash = sha256(secret);
 		Instant now = Instant.now();
-		long changesBefore = changes.get();
+		long changesBefore = changes.current();
 		Recent known = recent.get(hash);
 		Optional<ApiKey> key;
 		if (known != null && known.changes() == changesBefore && now.isBefore(known.until())) {
@@ -170,17 +168,8 @@ class ApiKeys {
 	}
 
 	private void forgetRemembered() {
-		changes.incrementAndGet();
+		changes.changed();
 		recent.clear();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					changes.incrementAndGet();
-					recent.clear();
-				}
-			});
-		}
 	}
 
 	private ApiKey map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
