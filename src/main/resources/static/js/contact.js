@@ -17,13 +17,13 @@
   }
 
   // colour only for state, as the server renders the same badges
-  var PRESENCE_BADGE = { READY: 'ok', AWAY: 'warn', OFFLINE: 'closed' };
+  var PRESENCE_BADGE = { READY: 'ok', AWAY: 'warn', OFFLINE: 'closed', ON_CALL: 'busy', WRAP_UP: 'busy' };
   var CALL_BADGE = { RINGING: 'warn', TALKING: 'ok' };
 
   function showPresence(labels, p) {
     var badge = document.getElementById('presence-state');
     if (!badge) { return; }
-    badge.className = 'badge ' + (PRESENCE_BADGE[p.state] || 'bad');
+    badge.className = 'badge ' + (PRESENCE_BADGE[p.state] || 'busy');
     badge.setAttribute('data-state', p.state);
     badge.textContent = labels.presence[p.state] || p.state;
     var reason = document.getElementById('presence-reason');
