@@ -106,7 +106,11 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 			throw new LockedException("locked");
 		}
 		if (!passwordMatches(username, password, account.passwordHash(), now)) {
-			LoginThrottle next = throttle.afterFailure(now);
+			// count on the stored failures, not on a remembered copy another node may have outdated
+			LoginThrottle stored = staff.findAccount(username)
+				.map(a -> new LoginThrottle(a.failedLogins(), a.failedWindowStart(), a.lockedUntil()))
+				.orElse(throttle);
+			LoginThrottle next = stored.afterFailure(now);
 			tx.executeWithoutResult(s -> {
 				staff.recordFailure(view.id(), next.failedLogins(), next.windowStart(), next.lockedUntil());
 				audit.record("LOGIN_FAILED", "staff", view.id(), null, Map.of("reason", "bad password"));

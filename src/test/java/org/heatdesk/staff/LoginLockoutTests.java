@@ -103,6 +103,20 @@ class LoginLockoutTests {
 		assertThat(afterDeactivation.body()).contains("ACCOUNT_DISABLED");
 	}
 
+	/** Failures counted on another node still count here, even while this node remembers the account. */
+	@Test
+	void failuresRecordedByAnotherNodeCountTowardsTheLock() throws Exception {
+		StaffView person = newAgent();
+		assertThat(apiStatus(person.username(), PASSWORD)).isEqualTo(403);
+		// another node (sharing the database) has seen four wrong passwords just now
+		jdbc.sql("update staff_member set failed_logins = 4, failed_window_start = now() where id = ?").param(person.id()).update();
+		HttpResponse<String> fifth = api(person.username(), "wrong-on-this-node");
+		assertThat(fifth.statusCode()).isEqualTo(401);
+		assertThat(fifth.body()).as("the fifth failure in the window locks").contains("ACCOUNT_LOCKED");
+		assertThat(jdbc.sql("select locked_until is not null from staff_member where id = ?").param(person.id())
+			.query(Boolean.class).single()).isTrue();
+	}
+
 	private StaffView newAgent() {
 		String username = "lock" + Long.toString(System.nanoTime(), 36);
 		return asAdmin(() -> staff.create(new Staff.NewStaff(username, "测试", username.toUpperCase(), null, null,
