@@ -1,14 +1,7 @@
 package org.heatdesk.ticket;
 
-import java.io.IOException;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.heatdesk.platform.EventStreams;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,32 +17,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * memory per node and closed on shutdown before the web server's graceful shutdown.
  */
 @Component
-class OverdueBoard implements SmartLifecycle {
+class OverdueBoard extends EventStreams {
 
-	private static final Logger log = LoggerFactory.getLogger(OverdueBoard.class);
-
-	private static final long TIMEOUT_MS = 30 * 60 * 1000L;
+	private static final String BOARDS = "overdue-board";
 
 	/** Marks a transaction that already has a board update waiting for its commit. */
 	private static final Object PENDING = OverdueBoard.class.getName() + ".pending";
 
-	private final Set<SseEmitter> boards = new CopyOnWriteArraySet<>();
-
-	private volatile boolean running;
-
 	SseEmitter open() {
-		SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-		boards.add(emitter);
-		Runnable remove = () -> boards.remove(emitter);
-		emitter.onCompletion(remove);
-		emitter.onTimeout(remove);
-		emitter.onError(e -> remove.run());
-		send(emitter, "hello");
-		return emitter;
+		return open(BOARDS);
 	}
 
 	int openBoards() {
-		return boards.size();
+		return count(BOARDS);
 	}
 
 	/**
@@ -61,7 +41,7 @@ class OverdueBoard implements SmartLifecycle {
 			TicketResolved.class, TicketReopened.class, TicketCancelled.class, TicketTransferred.class, TicketPaused.class,
 			TicketResumed.class })
 	void ticketChanged(Object event) {
-		if (boards.isEmpty()) {
+		if (openBoards() == 0) {
 			return;
 		}
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -85,47 +65,12 @@ class OverdueBoard implements SmartLifecycle {
 
 	/** Tells every board on this node to fetch its rows again. */
 	void changed() {
-		boards.forEach(e -> send(e, "changed"));
+		send(BOARDS, "changed", "{}");
 	}
 
 	/** Keeps idle streams open through proxies and finds the dead ones. */
 	@Scheduled(fixedDelay = 20_000)
 	void heartbeat() {
-		boards.forEach(e -> send(e, "ping"));
-	}
-
-	@Override
-	public void start() {
-		running = true;
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		boards.forEach(SseEmitter::complete);
-		boards.clear();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	/** Stops before the web server's graceful shutdown, which would otherwise wait for every open stream. */
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE;
-	}
-
-	private void send(SseEmitter emitter, String name) {
-		try {
-			synchronized (emitter) {
-				emitter.send(SseEmitter.event().name(name).data("{}", MediaType.APPLICATION_JSON));
-			}
-		}
-		catch (IOException | IllegalStateException e) {
-			boards.remove(emitter);
-			log.debug("overdue board stream dropped: {}", e.toString());
-		}
+		ping();
 	}
 }
