@@ -1,14 +1,10 @@
 package org.heatdesk.contact;
 
-import java.sql.Connection;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.heatdesk.platform.PostgresListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -75,40 +71,36 @@ class PopFanout {
 	}
 
 	/**
-	 * Publishes with {@code pg_notify} and listens on a dedicated connection; every node delivers
-	 * what it hears to its own streams. A lost listening connection is reopened. Desk updates are
-	 * notified inside the transaction that made the change, so PostgreSQL sends them at its commit.
+	 * Publishes with {@code pg_notify} and listens through {@link PostgresListener}; every node
+	 * delivers what it hears to its own streams. Desk updates are notified inside the transaction that
+	 * made the change, so PostgreSQL sends them at its commit.
 	 */
 	static final class PostgresPops implements ScreenPops, DeskEvents, DisposableBean {
 
-		private static final Logger log = LoggerFactory.getLogger(PostgresPops.class);
-
-		private final DeskStreams streams;
-
 		private final JdbcClient jdbc;
 
-		private final DataSource dataSource;
-
-		private final AtomicBoolean running = new AtomicBoolean(true);
-
-		private Thread listener;
+		private final PostgresListener listener;
 
 		PostgresPops(DeskStreams streams, JdbcClient jdbc, DataSource dataSource) {
-			this.streams = streams;
 			this.jdbc = jdbc;
-			this.dataSource = dataSource;
+			this.listener = new PostgresListener(dataSource, "screen-pop-listener", Map.of(CHANNEL, payload -> {
+				String[] f = payload.split("\t", -1);
+				streams.deliver(new Pop(f[1], Long.parseLong(f[0]), f[2], f[3].isEmpty() ? null : f[3]));
+			}, DESK_CHANNEL, payload -> {
+				String[] d = payload.split("\t", 3);
+				streams.toDesk(d[0], d[1], d[2]);
+			}));
 		}
 
 		@Override
 		public void publish(Pop pop) {
-			String payload = pop.callId() + "\t" + pop.username() + "\t" + pop.switchCallId() + "\t"
-					+ (pop.caller() == null ? "" : pop.caller());
-			jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query().singleRow();
+			PostgresListener.notify(jdbc, CHANNEL, pop.callId() + "\t" + pop.username() + "\t" + pop.switchCallId() + "\t"
+					+ (pop.caller() == null ? "" : pop.caller()));
 		}
 
 		@Override
 		public void send(String username, String event, String data) {
-			jdbc.sql("select pg_notify(?, ?)").params(DESK_CHANNEL, username + "\t" + event + "\t" + data).query().singleRow();
+			PostgresListener.notify(jdbc, DESK_CHANNEL, username + "\t" + event + "\t" + data);
 		}
 
 		@Override
@@ -117,57 +109,12 @@ class PopFanout {
 		}
 
 		void start() {
-			listener = new Thread(this::listen, "screen-pop-listener");
-			listener.setDaemon(true);
 			listener.start();
-		}
-
-		private void listen() {
-			while (running.get()) {
-				try (Connection connection = dataSource.getConnection()) {
-					connection.setAutoCommit(true);
-					try (var statement = connection.createStatement()) {
-						statement.execute("listen " + CHANNEL);
-						statement.execute("listen " + DESK_CHANNEL);
-					}
-					PGConnection pg = connection.unwrap(PGConnection.class);
-					while (running.get()) {
-						PGNotification[] notifications = pg.getNotifications(500);
-						if (notifications == null) {
-							continue;
-						}
-						for (PGNotification n : notifications) {
-							if (DESK_CHANNEL.equals(n.getName())) {
-								String[] d = n.getParameter().split("\t", 3);
-								streams.toDesk(d[0], d[1], d[2]);
-								continue;
-							}
-							String[] f = n.getParameter().split("\t", -1);
-							streams.deliver(new Pop(f[1], Long.parseLong(f[0]), f[2], f[3].isEmpty() ? null : f[3]));
-						}
-					}
-				}
-				catch (Exception e) {
-					if (running.get()) {
-						log.warn("screen pop listener lost its connection, reconnecting: {}", e.toString());
-						try {
-							Thread.sleep(1000);
-						}
-						catch (InterruptedException ie) {
-							Thread.currentThread().interrupt();
-							return;
-						}
-					}
-				}
-			}
 		}
 
 		@Override
 		public void destroy() {
-			running.set(false);
-			if (listener != null) {
-				listener.interrupt();
-			}
+			listener.stop();
 		}
 	}
 }
