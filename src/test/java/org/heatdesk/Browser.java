@@ -113,8 +113,20 @@ public final class Browser implements AutoCloseable {
 		return waitFor(d -> d.findElement(by));
 	}
 
+	/** The element's text; an element a live page swapped while it was read is looked up again. */
 	public String text(By by) {
-		return find(by).getText();
+		return waitFor(d -> d.findElement(by).getText());
+	}
+
+	/**
+	 * Clicks a button that submits a whole-page form and waits for the answer page to replace the
+	 * current one, so that what is read next is the answer and not the page the form was on.
+	 */
+	public Browser submit(By button) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		find(button).click();
+		waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+		return this;
 	}
 
 	/**

@@ -36,14 +36,14 @@ class CustomerAdminPagesBrowserTests {
 			browser.find(By.name("unit")).sendKeys("1");
 			browser.find(By.name("room")).sendKeys("101");
 			browser.find(By.id("heatedArea")).sendKeys("88.8");
-			browser.find(By.cssSelector("form.form button[type=submit]")).click();
+			browser.submit(By.cssSelector("form.form button[type=submit]"));
 			assertThat(browser.text(By.cssSelector(".alert-error"))).contains("1390000");
 			assertThat(browser.find(By.id("phones")).getAttribute("class")).contains("invalid");
 			browser.screenshot("customer-form-error");
 			WebElement phones = browser.find(By.id("phones"));
 			phones.clear();
 			phones.sendKeys(CustomerTestSupport.uniqueMobile(n) + "; 0531-86" + String.format("%06d", n));
-			browser.find(By.cssSelector("form.form button[type=submit]")).click();
+			browser.submit(By.cssSelector("form.form button[type=submit]"));
 			browser.waitFor(d -> d.findElement(By.cssSelector(".alert-ok")).isDisplayed());
 			// A manager sees everything in full.
 			assertThat(browser.text(By.cssSelector(".customer-card"))).contains("诸葛亮")

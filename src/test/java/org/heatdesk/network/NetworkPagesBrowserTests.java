@@ -56,7 +56,7 @@ class NetworkPagesBrowserTests {
 			browser.find(By.id("communities")).sendKeys("金鼎花园");
 			browser.find(By.id("noticeText")).sendKeys("阀门更换期间暂停供热。");
 			browser.screenshot("network-outage-form");
-			browser.find(By.cssSelector("form.form button[type=submit]")).click();
+			browser.submit(By.cssSelector("form.form button[type=submit]"));
 			browser.waitFor(d -> d.getCurrentUrl().matches(".*/network/outages/\\d+$"));
 			assertThat(browser.text(By.cssSelector(".alert-ok"))).isEqualTo("停热通知已发布。");
 			assertThat(browser.text(By.cssSelector(".facts-grid"))).contains("LX-05", "金鼎花园");

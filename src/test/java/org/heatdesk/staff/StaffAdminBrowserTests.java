@@ -37,11 +37,11 @@ class StaffAdminBrowserTests {
 			// the browser's own minlength check would stop a short password before the server sees it
 			((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
 					"document.getElementById('password').removeAttribute('minlength')");
-			browser.find(By.cssSelector("form.form button[type=submit]")).click();
+			browser.submit(By.cssSelector("form.form button[type=submit]"));
 			assertThat(browser.text(By.cssSelector("form.form .alert-error"))).isEqualTo("密码至少 10 位。");
 
 			browser.find(By.id("password")).sendKeys("onlyletters");
-			browser.find(By.cssSelector("form.form button[type=submit]")).click();
+			browser.submit(By.cssSelector("form.form button[type=submit]"));
 
 			assertThat(browser.text(By.cssSelector("form.form .alert-error"))).isEqualTo("密码须同时包含字母和数字。");
 			assertThat(browser.find(By.id("password")).getAttribute("class")).contains("invalid");
@@ -50,7 +50,7 @@ class StaffAdminBrowserTests {
 			browser.screenshot("admin-staff-create-error");
 
 			browser.find(By.id("password")).sendKeys("letters2026");
-			browser.find(By.cssSelector("form.form button[type=submit]")).click();
+			browser.submit(By.cssSelector("form.form button[type=submit]"));
 			assertThat(browser.text(By.cssSelector(".alert-ok"))).isEqualTo("账户已创建。");
 			browser.screenshot("admin-staff-created");
 			browser.logout();
