@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
@@ -26,7 +27,6 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The lead's wallboard, the call list, a call's page with its recording, and the figures by agent and hour. */
-@Controller
+@PageController
 class CallPagesController {
 
 	private final Wallboard wallboard;

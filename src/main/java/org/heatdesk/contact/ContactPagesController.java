@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.PageController;
 import org.heatdesk.staff.StaffView;
 import org.heatdesk.ticket.Channel;
 import org.heatdesk.ticket.Priority;
@@ -11,7 +12,6 @@ import org.heatdesk.ticket.TicketType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Registration of letters, walk-in visits (来访登记), online requests and 12345 transfers; each becomes a ticket. */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
 class ContactPagesController {
 

@@ -11,6 +11,7 @@ import org.heatdesk.customer.CustomerView;
 import org.heatdesk.customer.Customers;
 import org.heatdesk.network.Network;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.PageController;
 import org.heatdesk.staff.StaffView;
 import org.heatdesk.ticket.Priority;
 import org.heatdesk.ticket.TicketType;
@@ -22,7 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * customer's data is masked for them and the access is logged). Presence and the popped call's
  * status are pushed on the same stream ({@link DeskPush}); nothing on the desk polls.
  */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
 class DeskController {
 

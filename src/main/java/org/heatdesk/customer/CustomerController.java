@@ -9,12 +9,12 @@ import org.heatdesk.network.CommunityView;
 import org.heatdesk.network.Network;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.NavItem;
+import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The customer pages: search as you type, the customer page (details, contract, the substation's
  * live state and outages; every view logged), reveal phones with a reason, create and edit.
  */
-@Controller
+@PageController
 class CustomerController {
 
 	static final String VIEWERS = "hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','TECHNICIAN','MANAGER','AUDITOR')";

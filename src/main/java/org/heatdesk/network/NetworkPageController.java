@@ -15,12 +15,12 @@ import java.util.Set;
 
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.NavItem;
+import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * page with its 24-hour chart, and publishing, extending and closing outages (team leads,
  * dispatchers and managers).
  */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 class NetworkPageController {
 

@@ -6,11 +6,11 @@ import java.util.Set;
 
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.NavItem;
+import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators manage accounts: list, create, change roles, deactivate, reset passwords, unlock. */
-@Controller
+@PageController
 @PreAuthorize("hasRole('ADMIN')")
 class StaffAdminController {
 

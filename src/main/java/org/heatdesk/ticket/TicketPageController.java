@@ -19,6 +19,7 @@ import org.heatdesk.network.Network;
 import org.heatdesk.network.OutageView;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.NavItem;
+import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
@@ -27,7 +28,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The ticket pages: the intake form built for speed, my tickets, my team's queue, the overdue board,
  * the ticket page with its timeline and actions, and search.
  */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR')")
 class TicketPageController {
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The deadline policy in force, its history, a manager's new version, and the category tree. */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('MANAGER','TEAM_LEAD','AUDITOR')")
 class TicketPolicyController {
 

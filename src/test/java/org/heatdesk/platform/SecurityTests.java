@@ -139,6 +139,24 @@ class SecurityTests {
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
 	}
 
+	@Test
+	void apiAnswersGoOutWholeWithTheirLength() throws Exception {
+		// a found answer, a refusal by Spring Security and a refusal by a controller
+		HttpResponse<String> ok = send(basic(request("/api/v1/outages?active=true"), "agent").build());
+		HttpResponse<String> anonymous = send(request("/api/v1/outages?active=true").build());
+		HttpResponse<String> missing = send(basic(request("/api/v1/tickets/GR19990101-0001"), "agent").build());
+		assertThat(ok.statusCode()).isEqualTo(200);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(missing.statusCode()).isEqualTo(404);
+		for (HttpResponse<String> r : java.util.List.of(ok, anonymous, missing)) {
+			assertThat(r.headers().firstValue("Transfer-Encoding")).as(r.uri().toString()).isEmpty();
+			assertThat(r.headers().firstValueAsLong("Content-Length").orElseThrow()).as(r.uri().toString())
+				.isEqualTo(r.body().getBytes(StandardCharsets.UTF_8).length)
+				.isPositive();
+		}
+		assertThat(json.readTree(missing.body()).path("code").asString()).isEqualTo("TICKET_NOT_FOUND");
+	}
+
 	private long count(String action) {
 		return jdbc.sql("select count(*) from platform_audit_event where action = ?").param(action).query(Long.class).single();
 	}

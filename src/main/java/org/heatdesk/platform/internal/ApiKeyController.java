@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.heatdesk.platform.ApiKeyScope;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators create integration keys (shown once) and revoke them. */
-@Controller
+@PageController
 @PreAuthorize("hasRole('ADMIN')")
 class ApiKeyController {
 

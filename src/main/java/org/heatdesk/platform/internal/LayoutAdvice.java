@@ -7,19 +7,20 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.heatdesk.platform.NavItem;
+import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page's layout needs: the company, the user's roles and their navigation. One model
- * method rather than one per attribute, and nothing at all for the JSON API: Spring calls model
- * methods for every controller, REST ones included, and on the API they were pure cost.
+ * method rather than one per attribute, and only for {@link PageController}s: Spring builds and
+ * calls model methods for every controller an advice applies to, and on the JSON API they were
+ * pure cost.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class LayoutAdvice {
 
 	private final PlatformConfiguration.CompanyProperties company;
@@ -34,9 +35,6 @@ class LayoutAdvice {
 	@ModelAttribute
 	void layout(Model model, HttpServletRequest request, Authentication authentication) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/")) {
-			return;
-		}
 		Set<Role> roles = Role.of(authentication);
 		model.addAttribute("companyName", company.name());
 		model.addAttribute("zone", company.zone().getId());

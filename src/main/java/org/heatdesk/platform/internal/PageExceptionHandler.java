@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.PageController;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
  * controller that wants the message beside the form catches {@link HeatDeskException} itself.
  * Anything unexpected reaches Spring Boot's error view, the same template, without a stack trace.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 

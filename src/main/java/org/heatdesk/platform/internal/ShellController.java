@@ -9,15 +9,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.heatdesk.platform.NavItem;
+import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The login page, the per-role home page and the refusal page. */
-@Controller
+@PageController
 class ShellController {
 
 	@GetMapping("/login")

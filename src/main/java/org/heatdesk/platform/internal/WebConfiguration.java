@@ -1,16 +1,26 @@
 package org.heatdesk.platform.internal;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /** Chinese by default; {@code ?lang=en} switches to English and a cookie remembers the choice. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +41,29 @@ class WebConfiguration implements WebMvcConfigurer {
 		});
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
+	}
+
+	/**
+	 * API answers are small JSON bodies. Buffered, each goes out in one write with a
+	 * Content-Length; streamed, Spring flushes the body as a chunk and Tomcat sends the closing
+	 * chunk after it: two writes and a second wake-up of the caller for every request. Nothing
+	 * under /api streams (server-sent events live on the pages' paths).
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> apiResponseBuffering() {
+		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+				chain.doFilter(request, buffered);
+				buffered.copyBodyToResponse();
+			}
+		});
+		registration.addUrlPatterns("/api/*");
+		// outside Spring Security, so that its refusals are buffered too
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
 	}
 
 	@Override
