@@ -38,8 +38,8 @@ class ContactPagesController {
 	@GetMapping("/contacts/new")
 	String form(@RequestParam(required = false) Channel channel, Model model) {
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new Form(channel == null ? Channel.VISIT : channel, "", "", "", "", TicketType.REPAIR,
-					Priority.NORMAL, "", null));
+			model.addAttribute("form", new Form(channel == null ? Channel.VISIT : channel, "", "", "", "", "",
+					TicketType.REPAIR, Priority.NORMAL, "", null, null));
 		}
 		model.addAttribute("channels", Contacts.REGISTERED_CHANNELS);
 		model.addAttribute("types", TicketType.values());
@@ -49,8 +49,8 @@ class ContactPagesController {
 	}
 
 	/** The registration form as posted. */
-	record Form(Channel channel, String name, String phone, String accountNo, String summary, TicketType type,
-			Priority priority, String hotlineCaseNo, LocalDateTime replyDueAt) {
+	record Form(Channel channel, String name, String phone, String accountNo, String address, String summary,
+			TicketType type, Priority priority, String hotlineCaseNo, LocalDateTime replyDueAt, LocalDateTime handedOverAt) {
 	}
 
 	@PostMapping("/contacts")
@@ -59,7 +59,7 @@ class ContactPagesController {
 		try {
 			var ticket = contacts.register(new Contacts.Registration(form.channel(), form.name(), form.phone(),
 					form.accountNo(), form.summary(), form.type(), form.priority(), form.hotlineCaseNo(),
-					form.replyDueAt() == null ? null : form.replyDueAt().atZone(zone).toInstant()), me.id());
+					instant(form.replyDueAt()), form.address(), instant(form.handedOverAt())), me.id());
 			redirect.addFlashAttribute("registered", ticket.ticketNo());
 			return "redirect:/contacts/new?channel=" + form.channel();
 		}
@@ -68,5 +68,9 @@ class ContactPagesController {
 			model.addAttribute("form", form);
 			return form(form.channel(), model);
 		}
+	}
+
+	private java.time.Instant instant(LocalDateTime local) {
+		return local == null ? null : local.atZone(zone).toInstant();
 	}
 }

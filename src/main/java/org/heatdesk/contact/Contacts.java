@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Contacts {
 
+	/** A hand-over time typed to the minute, or sent by a platform whose clock runs a little ahead. */
+	private static final java.time.Duration HANDED_OVER_TOLERANCE = java.time.Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
 
 	private final Tickets tickets;
@@ -226,6 +229,9 @@ public class Contacts {
 			throw HeatDeskException.badInput("TOO_LONG", "address", 200);
 		}
 		boolean hotline = r.channel() == Channel.HOTLINE_12345;
+		if (hotline && r.handedOverAt() != null && r.handedOverAt().isAfter(clock.instant().plus(HANDED_OVER_TOLERANCE))) {
+			throw HeatDeskException.badInput("CONTACT_HANDED_OVER_IN_FUTURE", "handedOverAt");
+		}
 		long contactId = insertContact(r.channel(), "INBOUND", customerId, phone, name, summary, staffId, caseNo,
 				hotline ? r.replyDueAt() : null, hotline ? r.handedOverAt() : null);
 		TicketView ticket = tickets.record(new RecordTicket(r.type() == null ? TicketType.INQUIRY : r.type(), null,
