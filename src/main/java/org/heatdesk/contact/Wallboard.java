@@ -53,7 +53,7 @@ class Wallboard {
 		this.zone = ZoneId.of(zone);
 	}
 
-	record AgentState(String name, String extension, PresenceState state, String reason, Instant since) {
+	record AgentState(long staffId, String name, String extension, PresenceState state, String reason, Instant since) {
 	}
 
 	/**
@@ -93,7 +93,7 @@ class Wallboard {
 			Presences.Current p = current.get(v.id());
 			PresenceState state = p == null ? PresenceState.OFFLINE : p.state();
 			counts.merge(state, 1L, Long::sum);
-			agents.add(new AgentState(v.displayName(), v.extension(), state, p == null ? null : p.reason(),
+			agents.add(new AgentState(v.id(), v.displayName(), v.extension(), state, p == null ? null : p.reason(),
 					p == null ? null : p.since()));
 		}
 		agents.sort(Comparator.comparing(AgentState::state).thenComparing(AgentState::name));
