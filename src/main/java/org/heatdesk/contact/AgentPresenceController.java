@@ -58,7 +58,7 @@ class AgentPresenceController {
 	String agents(Model model) {
 		model.addAttribute("agents", wallboard.figures(clock.instant()).agents());
 		model.addAttribute("settable", SETTABLE);
-		model.addAttribute("reasons", DeskController.AWAY_REASONS);
+		model.addAttribute("reasons", Presences.AWAY_REASONS);
 		model.addAttribute("zoneId", zone);
 		return "contact/agents";
 	}
@@ -73,10 +73,7 @@ class AgentPresenceController {
 			if (state == null || !SETTABLE.contains(state)) {
 				throw HeatDeskException.badInput("PRESENCE_STATE_NOT_SETTABLE", "state");
 			}
-			String r = state == PresenceState.AWAY ? reason : null;
-			if (state == PresenceState.AWAY && (r == null || !DeskController.AWAY_REASONS.contains(r))) {
-				throw HeatDeskException.badInput("PRESENCE_REASON_REQUIRED", "reason");
-			}
+			String r = Presences.reasonFor(state, reason);
 			tx.executeWithoutResult(s -> presences.set(agent.id(), state, r, clock.instant(), auth.getName(), true));
 			redirect.addFlashAttribute("done", agent.displayName());
 			redirect.addFlashAttribute("doneState", state);

@@ -44,7 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
 class DeskController {
 
-	static final List<String> AWAY_REASONS = List.of("BREAK", "MEAL", "TRAINING", "MEETING", "OTHER");
 
 	private final DeskStreams streams;
 
@@ -117,7 +116,7 @@ class DeskController {
 			presence.put(s.name(), messages.getMessage("presence." + s.name(), null, locale));
 		}
 		Map<String, String> reasons = new LinkedHashMap<>();
-		for (String r : AWAY_REASONS) {
+		for (String r : Presences.AWAY_REASONS) {
 			reasons.put(r, messages.getMessage("presence.reason." + r, null, locale));
 		}
 		Map<String, String> calls = new LinkedHashMap<>();
@@ -139,12 +138,12 @@ class DeskController {
 	String presence(@RequestParam PresenceState state, @RequestParam(required = false) String reason, Authentication auth,
 			Model model) {
 		StaffView me = me(auth);
-		String r = state == PresenceState.AWAY ? reason : null;
-		if (state == PresenceState.AWAY && (r == null || !AWAY_REASONS.contains(r))) {
-			model.addAttribute("error", HeatDeskException.badInput("PRESENCE_REASON_REQUIRED", "reason"));
-		}
-		else {
+		try {
+			String r = Presences.reasonFor(state, reason);
 			tx.executeWithoutResult(s -> presences.set(me.id(), state, r, clock.instant(), me.username(), true));
+		}
+		catch (HeatDeskException e) {
+			model.addAttribute("error", e);
 		}
 		presenceModel(me, model);
 		return "contact/fragments :: presence";
@@ -263,7 +262,7 @@ class DeskController {
 	private void presenceModel(StaffView me, Model model) {
 		model.addAttribute("presence", presences.current(me.id()).orElse(null));
 		model.addAttribute("states", PresenceState.values());
-		model.addAttribute("reasons", AWAY_REASONS);
+		model.addAttribute("reasons", Presences.AWAY_REASONS);
 	}
 
 	private StaffView me(Authentication auth) {

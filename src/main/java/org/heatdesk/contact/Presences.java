@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.HeatDeskException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,6 +63,24 @@ class Presences {
 					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
 					rs.getString(6)))
 			.list();
+	}
+
+	/** Why an agent stepped away, the reasons a person may give. */
+	static final List<String> AWAY_REASONS = List.of("BREAK", "MEAL", "TRAINING", "MEETING", "OTHER");
+
+	/**
+	 * The reason to keep with a presence set by a person: one of {@link #AWAY_REASONS} when away,
+	 * none otherwise.
+	 * @throws HeatDeskException {@code PRESENCE_REASON_REQUIRED} when away without a known reason
+	 */
+	static String reasonFor(PresenceState state, String reason) {
+		if (state != PresenceState.AWAY) {
+			return null;
+		}
+		if (reason == null || !AWAY_REASONS.contains(reason)) {
+			throw HeatDeskException.badInput("PRESENCE_REASON_REQUIRED", "reason");
+		}
+		return reason;
 	}
 
 	/**
