@@ -93,6 +93,10 @@ final class SseReaders implements Closeable {
 					System.err.println("sse readers: " + e);
 				}
 			}
+			catch (java.nio.channels.ClosedSelectorException e) {
+				// closed while selecting: the benchmark is over
+				return;
+			}
 		}
 	}
 
