@@ -56,7 +56,7 @@ class AgentPresenceController {
 
 	@GetMapping("/wallboard/agents")
 	String agents(Model model) {
-		model.addAttribute("agents", wallboard.figures(clock.instant()).agents());
+		model.addAttribute("agents", wallboard.agents());
 		model.addAttribute("settable", SETTABLE);
 		model.addAttribute("reasons", Presences.AWAY_REASONS);
 		model.addAttribute("zoneId", zone);

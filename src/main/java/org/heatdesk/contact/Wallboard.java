@@ -82,26 +82,32 @@ class Wallboard {
 		long abandoned = day.abandoned();
 		Double asa = day.ringCount() == 0 ? null : (double) day.ringSum() / day.ringCount();
 		long offered = answered + abandoned;
-		Map<Long, Presences.Current> current = new LinkedHashMap<>();
-		presences.all().forEach(p -> current.put(p.staffId(), p));
+		List<AgentState> agents = agents();
 		Map<PresenceState, Long> counts = new EnumMap<>(PresenceState.class);
 		for (PresenceState s : PresenceState.values()) {
 			counts.put(s, 0L);
 		}
-		List<AgentState> agents = new ArrayList<>();
-		for (StaffView v : staff.withRole(Role.AGENT)) {
-			Presences.Current p = current.get(v.id());
-			PresenceState state = p == null ? PresenceState.OFFLINE : p.state();
-			counts.merge(state, 1L, Long::sum);
-			agents.add(new AgentState(v.id(), v.displayName(), v.extension(), state, p == null ? null : p.reason(),
-					p == null ? null : p.since()));
-		}
-		agents.sort(Comparator.comparing(AgentState::state).thenComparing(AgentState::name));
+		agents.forEach(a -> counts.merge(a.state(), 1L, Long::sum));
 		return new Figures(waiting, longest, offered, answered, abandoned,
 				answered == 0 ? null : round(100.0 * within / answered),
 				offered == 0 ? null : round(100.0 * abandoned / offered),
 				asa == null ? null : round(asa / 1000.0), counts, agents,
 				waiting > 0 && counts.get(PresenceState.AWAY) > 0);
+	}
+
+	/** Every agent with their presence now, by state then name; one who never set one is offline. */
+	@Transactional(readOnly = true)
+	List<AgentState> agents() {
+		Map<Long, Presences.Current> current = new LinkedHashMap<>();
+		presences.all().forEach(p -> current.put(p.staffId(), p));
+		List<AgentState> agents = new ArrayList<>();
+		for (StaffView v : staff.withRole(Role.AGENT)) {
+			Presences.Current p = current.get(v.id());
+			agents.add(new AgentState(v.id(), v.displayName(), v.extension(), p == null ? PresenceState.OFFLINE : p.state(),
+					p == null ? null : p.reason(), p == null ? null : p.since()));
+		}
+		agents.sort(Comparator.comparing(AgentState::state).thenComparing(AgentState::name));
+		return agents;
 	}
 
 	/** Today's answering so far: calls answered, answered within the limit, abandoned; ring time of the answered. */
