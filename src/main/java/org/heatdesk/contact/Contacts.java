@@ -34,9 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Contacts {
 
-	/** A hand-over time typed to the minute, or sent by a platform whose clock runs a little ahead. */
-	private static final java.time.Duration HANDED_OVER_TOLERANCE = java.time.Duration.ofMinutes(1);
-
 	private final JdbcClient jdbc;
 
 	private final Tickets tickets;
@@ -49,9 +46,12 @@ public class Contacts {
 
 	private final TransactionTemplate tx;
 
+	private final CallSettings settings;
+
 	Contacts(JdbcClient jdbc, Tickets tickets, Customers customers, AuditTrail audit, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, CallSettings settings) {
 		this.tx = new TransactionTemplate(transactions);
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.tickets = tickets;
 		this.customers = customers;
@@ -229,7 +229,7 @@ public class Contacts {
 			throw HeatDeskException.badInput("TOO_LONG", "address", 200);
 		}
 		boolean hotline = r.channel() == Channel.HOTLINE_12345;
-		if (hotline && r.handedOverAt() != null && r.handedOverAt().isAfter(clock.instant().plus(HANDED_OVER_TOLERANCE))) {
+		if (hotline && r.handedOverAt() != null && r.handedOverAt().isAfter(clock.instant().plus(settings.futureTolerance()))) {
 			throw HeatDeskException.badInput("CONTACT_HANDED_OVER_IN_FUTURE", "handedOverAt");
 		}
 		long contactId = insertContact(r.channel(), "INBOUND", customerId, phone, name, summary, staffId, caseNo,
