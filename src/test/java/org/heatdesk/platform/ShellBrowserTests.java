@@ -55,6 +55,20 @@ class ShellBrowserTests {
 	}
 
 	@Test
+	void anUnknownPageIsExplainedInsideTheUsualFrame() {
+		try (Browser browser = Browser.open(port, Browser.DESK)) {
+			browser.login("agent", "heatdesk2026");
+			browser.go("/no-such-page");
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("错误 404");
+			assertThat(browser.text(By.cssSelector(".alert-error"))).isEqualTo("找不到您要的页面或记录。");
+			// the way back: the agent's own navigation and name, as on every other page
+			assertThat(browser.text(By.cssSelector(".who"))).isEqualTo("王丽 · agent");
+			assertThat(browser.driver().findElements(By.cssSelector(".mainnav a[href='/tickets/mine']"))).hasSize(1);
+			browser.screenshot("error-404");
+		}
+	}
+
+	@Test
 	void aWrongPasswordIsExplainedInTheChosenLanguage() {
 		try (Browser browser = Browser.open(port, Browser.DESK)) {
 			browser.go("/login?lang=en");

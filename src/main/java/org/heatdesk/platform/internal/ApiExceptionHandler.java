@@ -16,11 +16,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -31,6 +34,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns every refusal on the REST API into {@code {"code","message","field"}} in the caller's
@@ -78,7 +83,41 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-		return refuse(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", message("error.MALFORMED_BODY"), null, request);
+		String field = field(e);
+		return refuse(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
+				field == null ? message("error.MALFORMED_BODY") : message("error.MALFORMED_FIELD", field), field, request);
+	}
+
+	/** The JSON property the parser stopped at ({@code contacts[0].phone}), or null when the body is not JSON at all. */
+	static String field(HttpMessageNotReadableException e) {
+		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
+				StringBuilder path = new StringBuilder();
+				for (JacksonException.Reference r : j.getPath()) {
+					if (r.getPropertyName() != null) {
+						path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+					}
+					else if (r.getIndex() >= 0) {
+						path.append('[').append(r.getIndex()).append(']');
+					}
+				}
+				return path.isEmpty() ? null : path.toString();
+			}
+		}
+		return null;
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+		String accepted = e.getSupportedMediaTypes().stream().filter(t -> !t.isWildcardType())
+			.map(MediaType::toString).distinct().collect(java.util.stream.Collectors.joining(", "));
+		return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+				message("error.UNSUPPORTED_MEDIA_TYPE", accepted.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : accepted), null, request);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+		return refuse(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", message("error.NOT_ACCEPTABLE"), null, request);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -126,7 +165,7 @@ class ApiExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
 			.body(new ApiError("INTERNAL", message("error.INTERNAL"), null));
 	}
 
@@ -140,7 +179,8 @@ class ApiExceptionHandler {
 				log.warn("Could not audit a refused request: {}", e.getMessage());
 			}
 		}
-		return ResponseEntity.status(status).body(new ApiError(code, text, field));
+		// JSON whatever the caller's Accept header asked for: a refusal it cannot read helps nobody
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(code, text, field));
 	}
 
 	private String message(String key, Object... args) {

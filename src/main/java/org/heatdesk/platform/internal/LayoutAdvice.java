@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every page's layout needs: the company, the user's roles and their navigation. One model
  * method rather than one per attribute, and only for {@link PageController}s: Spring builds and
  * calls model methods for every controller an advice applies to, and on the JSON API they were
- * pure cost.
+ * pure cost. The error page is Spring Boot's controller, and needs the layout as much as any page.
  */
-@ControllerAdvice(annotations = PageController.class)
+@ControllerAdvice(annotations = PageController.class,
+		assignableTypes = org.springframework.boot.webmvc.error.ErrorController.class)
 class LayoutAdvice {
 
 	private final PlatformConfiguration.CompanyProperties company;
