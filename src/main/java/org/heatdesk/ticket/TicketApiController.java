@@ -87,13 +87,30 @@ class TicketApiController {
 				tickets.transfers(row.id()));
 	}
 
+	/**
+	 * Newest first, at most {@code limit}; a full page carries {@code Link: <…&before=id>; rel="next"}
+	 * for the next one (RFC 8288), so that an integration can read a whole day page by page.
+	 */
 	@GetMapping
-	List<TicketView> search(@RequestParam(required = false) String q, @RequestParam(required = false) TicketType type,
-			@RequestParam(required = false) TicketStatus status, @RequestParam(required = false) Priority priority,
-			@RequestParam(required = false) Long categoryId, @RequestParam(required = false) Instant from,
-			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "false") boolean mine) {
-		List<TicketRow> rows = mine ? tickets.mine(false) : tickets.search(q, type, status, priority, categoryId, from, to);
-		return rows.stream().map(r -> tickets.view(r, null)).toList();
+	ResponseEntity<List<TicketView>> search(@RequestParam(required = false) String q,
+			@RequestParam(required = false) TicketType type, @RequestParam(required = false) TicketStatus status,
+			@RequestParam(required = false) Priority priority, @RequestParam(required = false) Long categoryId,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) Long before,
+			@RequestParam(defaultValue = "" + Tickets.SEARCH_LIMIT) int limit) {
+		if (mine) {
+			return ResponseEntity.ok(tickets.mine(false).stream().map(r -> tickets.view(r, null)).toList());
+		}
+		List<TicketRow> rows = tickets.search(q, type, status, priority, categoryId, from, to, before, limit);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (rows.size() == limit) {
+			String next = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("before", rows.get(rows.size() - 1).id())
+				.build()
+				.toUriString();
+			answer.header(org.springframework.http.HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+		}
+		return answer.body(rows.stream().map(r -> tickets.view(r, null)).toList());
 	}
 
 	@PostMapping("/{no}/dispatch")

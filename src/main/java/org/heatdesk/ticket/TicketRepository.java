@@ -163,11 +163,20 @@ class TicketRepository {
 				+ " order by t.recorded_at desc").param(customerId).query(TICKET).list();
 	}
 
-	/** Search: {@code words} are pre-segmented terms matched in the description and result. */
+	/**
+	 * Search, newest first: {@code words} are pre-segmented terms matched in the description and
+	 * result. Complaints about {@code hiddenFrom} are left out (6.7). {@code before}, a ticket id,
+	 * continues a list after that ticket (keyset paging: a page does not shift when tickets arrive).
+	 */
 	List<TicketRow> search(String words, String ticketNo, TicketType type, TicketStatus status, Priority priority,
-			Long categoryId, Instant from, Instant to, int limit) {
-		StringBuilder sql = new StringBuilder("select * from ticket t where true");
+			Long categoryId, Instant from, Instant to, long hiddenFrom, Long before, int limit) {
+		StringBuilder sql = new StringBuilder("select * from ticket t where t.about_staff_id is distinct from ?");
 		List<Object> params = new ArrayList<>();
+		params.add(hiddenFrom);
+		if (before != null) {
+			sql.append(" and (t.recorded_at, t.id) < (select b.recorded_at, b.id from ticket b where b.id = ?)");
+			params.add(before);
+		}
 		if (words != null && !words.isBlank()) {
 			sql.append(" and to_tsvector('simple', t.search_text) @@ plainto_tsquery('simple', ?)");
 			params.add(words);
@@ -200,7 +209,7 @@ class TicketRepository {
 			sql.append(" and t.recorded_at < ?");
 			params.add(ts(to));
 		}
-		sql.append(" order by t.recorded_at desc limit ?");
+		sql.append(" order by t.recorded_at desc, t.id desc limit ?");
 		params.add(limit);
 		return jdbc.sql(sql.toString()).params(params).query(TICKET).list();
 	}

@@ -313,9 +313,28 @@ public class Tickets {
 		return repository.markRead(me().id(), clock.instant());
 	}
 
+	/** The most tickets one search answers with. */
+	static final int SEARCH_LIMIT = 200;
+
 	@Transactional(readOnly = true)
 	List<TicketRow> search(String query, TicketType type, TicketStatus status, Priority priority, Long categoryId,
 			Instant from, Instant to) {
+		return search(query, type, status, priority, categoryId, from, to, null, SEARCH_LIMIT);
+	}
+
+	/**
+	 * Up to {@code limit} tickets, newest first, after the ticket with id {@code before} if given.
+	 * @throws HeatDeskException (400) for a limit outside 1..{@value #SEARCH_LIMIT}
+	 */
+	@Transactional(readOnly = true)
+	List<TicketRow> search(String query, TicketType type, TicketStatus status, Priority priority, Long categoryId,
+			Instant from, Instant to, Long before, int limit) {
+		if (limit < 1 || limit > SEARCH_LIMIT) {
+			throw HeatDeskException.badInput("TICKET_LIMIT_OUT_OF_RANGE", "limit", SEARCH_LIMIT);
+		}
+		if (before != null && repository.find(before).isEmpty()) {
+			throw HeatDeskException.badInput("TICKET_CURSOR_UNKNOWN", "before");
+		}
 		StaffView me = me();
 		String q = trim(query);
 		String no = null;
@@ -326,9 +345,7 @@ public class Tickets {
 		else if (q != null) {
 			words = segmenter.segment(q);
 		}
-		return repository.search(words, no, type, status, priority, categoryId, from, to, 200).stream()
-			.filter(r -> !r.about(me.id()))
-			.toList();
+		return repository.search(words, no, type, status, priority, categoryId, from, to, me.id(), before, limit);
 	}
 
 	/** The deadlines a new ticket would get now, for the intake form. */

@@ -32,11 +32,20 @@ final class Api {
 		return new Api(port, username);
 	}
 
-	record Response(int status, JsonNode body) {
+	record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
 
 		String text(String field) {
 			JsonNode n = body.get(field);
 			return n == null || n.isNull() ? null : n.asString();
+		}
+
+		/** The target of {@code Link: <…>; rel="next"}, as a path with its query; null when there is none. */
+		String next() {
+			return headers.allValues("Link").stream().filter(l -> l.endsWith("rel=\"next\""))
+				.map(l -> URI.create(l.substring(l.indexOf('<') + 1, l.indexOf('>'))))
+				.map(u -> u.getRawPath() + "?" + u.getRawQuery())
+				.findFirst()
+				.orElse(null);
 		}
 	}
 
@@ -64,7 +73,7 @@ final class Api {
 		try {
 			HttpResponse<String> r = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode node = r.body() == null || r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
-			return new Response(r.statusCode(), node);
+			return new Response(r.statusCode(), node, r.headers());
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);

@@ -505,6 +505,50 @@ class TicketsIntegrationTests {
 	}
 
 	@Test
+	void anIntegrationReadsASearchPageByPageNewestFirst() {
+		String tag = "分页" + UUID.randomUUID().toString().substring(0, 6);
+		List<String> recorded = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			recorded.add(recordRepair(agent(), "暖气不热 " + tag + " 第" + i + "户"));
+		}
+		String q = "/api/v1/tickets?q=" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8);
+		List<List<String>> pages = new ArrayList<>();
+		String next = q + "&limit=2";
+		while (next != null) {
+			Api.Response page = agent().get(next);
+			assertThat(page.status()).isEqualTo(200);
+			List<String> numbers = new ArrayList<>();
+			page.body().forEach(t -> numbers.add(t.get("ticketNo").asString()));
+			pages.add(numbers);
+			next = page.next();
+			assertThat(pages).as("a page too many").hasSizeLessThanOrEqualTo(3);
+		}
+		// five tickets, two per page: 2 + 2 + 1, and the last page (not full) points nowhere
+		assertThat(pages).extracting(List::size).containsExactly(2, 2, 1);
+		List<String> newestFirst = new ArrayList<>(recorded);
+		java.util.Collections.reverse(newestFirst);
+		assertThat(pages.stream().flatMap(List::stream).toList()).isEqualTo(newestFirst);
+		// without a limit, one answer holds all five and has no next page
+		Api.Response all = agent().get(q);
+		assertThat(all.body().size()).isEqualTo(5);
+		assertThat(all.next()).isNull();
+	}
+
+	@Test
+	void aSearchPageOutsideItsBoundsIsRefused() {
+		Api.Response tooMany = agent().get("/api/v1/tickets?limit=201");
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(tooMany.text("code")).isEqualTo("TICKET_LIMIT_OUT_OF_RANGE");
+		assertThat(tooMany.text("field")).isEqualTo("limit");
+		assertThat(agent().get("/api/v1/tickets?limit=0").text("code")).isEqualTo("TICKET_LIMIT_OUT_OF_RANGE");
+		long missing = jdbc.sql("select coalesce(max(id), 0) + 1000 from ticket").query(Long.class).single();
+		Api.Response unknown = agent().get("/api/v1/tickets?before=" + missing);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.text("code")).isEqualTo("TICKET_CURSOR_UNKNOWN");
+		assertThat(unknown.text("field")).isEqualTo("before");
+	}
+
+	@Test
 	void timeWaitingOnTheCustomerMovesTheDeadlines() throws Exception {
 		String no = recordRepair(agent(), unique("等待用户"));
 		Instant before = Instant.parse(agent().get("/api/v1/tickets/" + no).body().get("resolveDue").asString());
