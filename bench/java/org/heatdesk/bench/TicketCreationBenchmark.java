@@ -193,11 +193,13 @@ class TicketCreationBenchmark {
 		}
 		String durability = jdbc.sql("select current_setting('fsync') || ' / ' || current_setting('synchronous_commit')")
 			.query(String.class).single();
+		String collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+			.map(java.lang.management.GarbageCollectorMXBean::getName).collect(java.util.stream.Collectors.joining(", "));
 		StringBuilder table = new StringBuilder(String.format(
-				"%nPostgreSQL fsync / synchronous_commit: %s%n%d rounds; median of the rounds' rates, p50 and p99 of the median round%n%n"
+				"%nJava %s, garbage collectors: %s%nPostgreSQL fsync / synchronous_commit: %s%n%d rounds; median of the rounds' rates, p50 and p99 of the median round%n%n"
 						+ "| path | clients | tickets per round | rate /s (median) | rates of the rounds | p50 ms | p99 ms "
 						+ "| CPU ms per ticket: JVM + PostgreSQL | of the JVM's, JIT compiler |%n|---|---:|---:|---:|---|---:|---:|---|---:|%n",
-				durability, ROUNDS));
+				Runtime.version(), collectors, durability, ROUNDS));
 		for (int clients : CLIENTS) {
 			for (String path : paths.keySet()) {
 				table.append(row(results.get(path + "|" + clients)));
