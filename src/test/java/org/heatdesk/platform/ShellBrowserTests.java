@@ -8,13 +8,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @HeatDeskTest
 class ShellBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private static java.util.List<String> options(Browser browser, String select) {
+		return browser.driver().findElements(By.cssSelector("select[name='" + select + "'] option:not([value=''])")).stream()
+			.map(o -> o.getAttribute("value"))
+			.toList();
+	}
 
 	@ParameterizedTest(name = "{0} sees the home page of {1}")
 	@CsvSource({ "agent, AGENT, 接线员, 王丽", "lead, TEAM_LEAD, 调度班长, 李强", "dispatcher, DISPATCHER, 派工调度, 赵敏",
@@ -41,6 +52,11 @@ class ShellBrowserTests {
 			browser.go("/admin/api-keys");
 			browser.screenshot("admin-api-keys");
 			browser.go("/audit");
+			// the filters offer exactly the actions and entity types the trail holds, in order
+			assertThat(options(browser, "action")).isNotEmpty()
+				.isEqualTo(jdbc.sql("select distinct action from platform_audit_event order by 1").query(String.class).list());
+			assertThat(options(browser, "entityType")).isNotEmpty()
+				.isEqualTo(jdbc.sql("select distinct entity_type from platform_audit_event order by 1").query(String.class).list());
 			browser.find(By.cssSelector("button[hx-get$='/audit/verify']")).click();
 			String verdict = browser.waitFor(d -> d.findElement(By.cssSelector("#verify-result .alert")).getText());
 			assertThat(verdict).startsWith("审计链完整");

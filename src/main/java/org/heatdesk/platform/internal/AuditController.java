@@ -94,9 +94,8 @@ class AuditController {
 		List<AuditEntry> page = more ? rows.subList(0, PAGE_SIZE) : rows;
 		model.addAttribute("entries", page);
 		model.addAttribute("nextBefore", more ? page.get(page.size() - 1).id() : null);
-		model.addAttribute("actions", jdbc.sql("select distinct action from platform_audit_event order by 1").query(String.class).list());
-		model.addAttribute("entityTypes",
-				jdbc.sql("select distinct entity_type from platform_audit_event order by 1").query(String.class).list());
+		model.addAttribute("actions", distinct("action"));
+		model.addAttribute("entityTypes", distinct("entity_type"));
 		return "platform/audit";
 	}
 
@@ -108,5 +107,22 @@ class AuditController {
 
 	private static boolean notBlank(String s) {
 		return s != null && !s.isBlank();
+	}
+
+	/**
+	 * The values a column of the trail takes, for the filters. A {@code select distinct} read the
+	 * whole trail on every visit (half a second at 784,000 rows, and the trail only grows); this
+	 * walks the column's index from one value to the next instead, one probe per value.
+	 * {@code column} is one of ours, never the caller's.
+	 */
+	List<String> distinct(String column) {
+		return jdbc.sql("""
+				with recursive v(value) as (
+				  (select %1$s from platform_audit_event order by %1$s limit 1)
+				  union all
+				  select (select e.%1$s from platform_audit_event e where e.%1$s > v.value order by e.%1$s limit 1)
+				  from v where v.value is not null
+				)
+				select value from v where value is not null""".formatted(column)).query(String.class).list();
 	}
 }
