@@ -89,7 +89,7 @@ class ApiExceptionHandler {
 	}
 
 	/** The JSON property the parser stopped at ({@code contacts[0].phone}), or null when the body is not JSON at all. */
-	static String field(HttpMessageNotReadableException e) {
+	private static String field(HttpMessageNotReadableException e) {
 		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
 			if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
 				StringBuilder path = new StringBuilder();

@@ -115,7 +115,7 @@ class AuditController {
 	 * walks the column's index from one value to the next instead, one probe per value.
 	 * {@code column} is one of ours, never the caller's.
 	 */
-	List<String> distinct(String column) {
+	private List<String> distinct(String column) {
 		return jdbc.sql("""
 				with recursive v(value) as (
 				  (select %1$s from platform_audit_event order by %1$s limit 1)

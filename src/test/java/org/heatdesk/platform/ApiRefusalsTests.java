@@ -1,4 +1,4 @@
-package org.heatdesk.platform.internal;
+package org.heatdesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 
 import org.heatdesk.HeatDeskTest;
@@ -22,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What an integration gets when it calls the API wrongly: always the API's JSON refusal (code,
  * message in its language, field), also when Spring MVC refuses before any controller is chosen,
- * and never a half-done change.
+ * and never a half-done change ({@code platform.internal.ApiExceptionHandler} and
+ * {@code ApiFallbackExceptionHandler}).
  */
 @HeatDeskTest
 class ApiRefusalsTests {
@@ -108,8 +107,7 @@ class ApiRefusalsTests {
 	}
 
 	private HttpRequest.Builder agent(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization",
-				"Basic " + Base64.getEncoder().encodeToString("agent:heatdesk2026".getBytes(StandardCharsets.UTF_8)));
+		return SecurityTests.basic(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)), "agent");
 	}
 
 	private HttpResponse<String> send(HttpRequest request) throws Exception {
