@@ -129,6 +129,8 @@ public class Calls {
 		checkLength(event.extension(), "extension", 20);
 		checkLength(event.targetExtension(), "targetExtension", 20);
 		checkLength(event.queue(), "queue", 40);
+		// stored with every event that carries it, not only RECORDING_READY
+		checkLength(event.recordingUrl(), "recordingUrl", 500);
 		if (type == CtiEventType.RINGING && blank(event.extension()) && blank(event.queue())) {
 			throw HeatDeskException.badInput("CTI_EXTENSION_OR_QUEUE_REQUIRED", "extension");
 		}
@@ -136,7 +138,6 @@ public class Calls {
 			if (blank(event.recordingUrl())) {
 				throw HeatDeskException.badInput("CTI_RECORDING_URL_REQUIRED", "recordingUrl");
 			}
-			checkLength(event.recordingUrl(), "recordingUrl", 500);
 			try {
 				String scheme = URI.create(event.recordingUrl().strip()).getScheme();
 				if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -125,6 +126,10 @@ class CtiController {
 			}
 			catch (DateTimeParseException e) {
 				return new Parsed(null, HeatDeskException.badInput("CTI_TIME_FORMAT", "time"));
+			}
+			if (!InputChecks.sensible(time)) {
+				// year 0 or -999999999 parses; PostgreSQL would refuse to store it
+				return new Parsed(null, InputChecks.dateOutOfRange("time"));
 			}
 		}
 		return new Parsed(new CtiEvent(text(node, "callId"), text(node, "type"), time, text(node, "caller"),

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.ticket.TicketType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -77,7 +78,7 @@ class HotlineController {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(raw.strip()).toInstant();
+			return InputChecks.instant(OffsetDateTime.parse(raw.strip()).toInstant(), field);
 		}
 		catch (DateTimeParseException e) {
 			throw HeatDeskException.badInput("HOTLINE_TIME_FORMAT", field);

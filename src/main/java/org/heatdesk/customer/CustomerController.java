@@ -134,7 +134,8 @@ class CustomerController {
 			if (e.status().value() == 404) {
 				throw e;
 			}
-			model.addAttribute("customer", customers.find(id).orElseThrow());
+			// the refusal of the reason came first; for no such customer the answer is that, not a 500
+			model.addAttribute("customer", customers.find(id).orElseThrow(() -> HeatDeskException.notFound("CUSTOMER_NOT_FOUND")));
 			model.addAttribute("mayReveal", true);
 			model.addAttribute("error", e);
 			model.addAttribute("reason", reason);

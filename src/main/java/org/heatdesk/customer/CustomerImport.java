@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.heatdesk.network.Network;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -122,6 +123,17 @@ class CustomerImport {
 		for (int i = 0; i < rows.size(); i++) {
 			int rowNo = i + 2;
 			Map<String, String> r = rows.get(i);
+			boolean control = false;
+			for (Map.Entry<String, String> cell : r.entrySet()) {
+				if (InputChecks.hasControlCharacter(cell.getValue())) {
+					// PostgreSQL's COPY would fail on it with a 500: named as the cell's problem instead
+					count = add(problems, count, new RowProblem(rowNo, cell.getKey(), "CUSTOMER_IMPORT_CONTROL_CHARACTER"));
+					control = true;
+				}
+			}
+			if (control) {
+				continue;
+			}
 			CustomerInput input = new CustomerInput(r.get("accountNo"), r.get("name"), r.get("phones"), r.get("idNumber"),
 					null, r.get("community"), r.get("building"), r.get("unit"), r.get("room"), r.get("heatedArea"), null,
 					r.get("substationCode"), r.get("heatingStatus"), r.get("notes"));

@@ -29,6 +29,9 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR','TECHNICIAN')")
 class TicketApiController {
 
+	/** The length of {@code ticket.result}, which an answer given in the call becomes. */
+	static final int MAX_ANSWER = 4000;
+
 	private final Tickets tickets;
 
 	TicketApiController(Tickets tickets) {
@@ -61,9 +64,12 @@ class TicketApiController {
 		RecordTicket command = new RecordTicket(body.type(), body.categoryId(), body.priority(), body.scope(),
 				body.channel(), body.customerId(), body.callerPhone(), body.address(), body.description(),
 				body.contactPhone(), body.contactId(), key);
-		TicketView view = body.answer() == null || body.answer().isBlank()
-				? tickets.intake(new Tickets.Intake(command, body.aboutStaffId(), null), null)
-				: tickets.intake(new Tickets.Intake(command, body.aboutStaffId(), null), body.answer().strip());
+		String answer = body.answer() == null || body.answer().isBlank() ? null : body.answer().strip();
+		if (answer != null && answer.length() > MAX_ANSWER) {
+			// the result column's limit; refused before anything is written
+			throw HeatDeskException.badInput("TOO_LONG", "answer", MAX_ANSWER);
+		}
+		TicketView view = tickets.intake(new Tickets.Intake(command, body.aboutStaffId(), null), answer);
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.ticketNo())).body(view);
 	}
 

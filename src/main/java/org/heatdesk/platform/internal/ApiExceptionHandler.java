@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.heatdesk.platform.ApiError;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
@@ -84,6 +86,14 @@ class ApiExceptionHandler {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
 		String field = field(e);
+		JsonInputGuards.Refused refused = cause(e, JsonInputGuards.Refused.class);
+		if (refused != null) {
+			String named = refused.field() != null ? refused.field() : field;
+			named = named == null || named.isEmpty() ? null : InputChecks.printable(named);
+			HeatDeskException r = refused.code().equals("DATE_OUT_OF_RANGE") ? InputChecks.dateOutOfRange(named)
+					: InputChecks.controlCharacter(named);
+			return heatDesk(r, request);
+		}
 		return refuse(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
 				field == null ? message("error.MALFORMED_BODY") : message("error.MALFORMED_FIELD", field), field, request);
 	}
@@ -107,6 +117,18 @@ class ApiExceptionHandler {
 		return null;
 	}
 
+	private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return null;
+	}
+
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
 		String accepted = e.getSupportedMediaTypes().stream().filter(t -> !t.isWildcardType())
@@ -122,6 +144,12 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+		HeatDeskException refused = cause(e, HeatDeskException.class);
+		if (refused != null) {
+			// a converter's own refusal (a date outside the sensible years): its code, the parameter named
+			return heatDesk(new HeatDeskException(refused.status(), refused.code(), e.getName(), replaceFirst(refused.args(), e.getName())),
+					request);
+		}
 		return refuse(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", message("error.BAD_PARAMETER", e.getName()), e.getName(), request);
 	}
 
@@ -140,6 +168,15 @@ class ApiExceptionHandler {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
 		return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "UPLOAD_TOO_LARGE", message("error.UPLOAD_TOO_LARGE"), null, request);
+	}
+
+	/** A multipart body that cannot be read: no boundary, cut off, not multipart at all. */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ApiError> brokenMultipart(MultipartException e, HttpServletRequest request) {
+		if (e instanceof MaxUploadSizeExceededException || cause(e, MaxUploadSizeExceededException.class) != null) {
+			return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "UPLOAD_TOO_LARGE", message("error.UPLOAD_TOO_LARGE"), null, request);
+		}
+		return refuse(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", message("error.MALFORMED_MULTIPART"), null, request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
@@ -169,7 +206,18 @@ class ApiExceptionHandler {
 			.body(new ApiError("INTERNAL", message("error.INTERNAL"), null));
 	}
 
+	private static Object[] replaceFirst(Object[] args, String first) {
+		if (args == null || args.length == 0) {
+			return args;
+		}
+		Object[] copy = args.clone();
+		copy[0] = first;
+		return copy;
+	}
+
 	private ResponseEntity<ApiError> refuse(HttpStatus status, String code, String text, String field, HttpServletRequest request) {
+		// a field name taken from the request itself may hold a NUL, which the audit trail's jsonb refuses
+		field = InputChecks.printable(field);
 		if (status != HttpStatus.NOT_FOUND) {
 			try {
 				audit.recordSecurityEvent(null, "REQUEST_REFUSED", "request", request.getMethod() + " " + request.getRequestURI(),

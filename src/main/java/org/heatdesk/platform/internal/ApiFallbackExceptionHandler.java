@@ -11,11 +11,12 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Refusals Spring MVC makes before any controller is chosen (no such path, a method or a body type
- * the path does not take). {@link ApiExceptionHandler} only sees requests that reached a REST
+ * the path does not take, a multipart body that cannot be read). {@link ApiExceptionHandler} only sees requests that reached a REST
  * controller, so without this an integration calling a wrong URL got Spring Boot's own error body
  * in English. Under {@code /api/} these get the API's refusal; elsewhere they go on to the error page.
  */
@@ -30,7 +31,7 @@ class ApiFallbackExceptionHandler {
 	}
 
 	@ExceptionHandler({ NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
-			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class })
+			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class, MultipartException.class })
 	ResponseEntity<ApiError> beforeAnyController(Exception e, HttpServletRequest request) throws Exception {
 		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			// rethrown, Spring MVC goes on with its default handling (the page error view)
@@ -41,6 +42,10 @@ class ApiFallbackExceptionHandler {
 		}
 		if (e instanceof HttpRequestMethodNotSupportedException m) {
 			return api.method(m, request);
+		}
+		if (e instanceof MultipartException m) {
+			// read before any controller is chosen: no boundary, a body cut off
+			return api.brokenMultipart(m, request);
 		}
 		if (e instanceof HttpMediaTypeNotSupportedException t) {
 			return api.mediaType(t, request);

@@ -3,6 +3,7 @@ package org.heatdesk.platform.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 import org.springframework.context.MessageSource;
@@ -32,10 +33,34 @@ class MessagesConfiguration {
 		List<String> basenames = new ArrayList<>();
 		basenames.add("messages");
 		basenames.addAll(modules);
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		ResourceBundleMessageSource source = new SpreadingMessageSource();
 		source.setBasenames(basenames.toArray(String[]::new));
 		source.setDefaultEncoding("UTF-8");
 		source.setFallbackToSystemLocale(false);
 		return source;
+	}
+
+	/**
+	 * A refusal's arguments travel as one {@code Object[]} ({@link org.heatdesk.platform.HeatDeskException#args()}).
+	 * Handed on as a single argument, as {@code #{key(${e.args()})}} in a template and any
+	 * {@code getMessage(key, new Object[] { args })} do, {0} became {@code [Ljava.lang.Object;@…}
+	 * on the page ("内容过长，最多 [Ljava.lang.Object;@751bceea 个字符"). An array as the only
+	 * argument is always such a wrapper (no message formats an array), so it is spread here, once
+	 * for every caller.
+	 */
+	static final class SpreadingMessageSource extends ResourceBundleMessageSource {
+
+		@Override
+		protected Object[] resolveArguments(Object[] args, Locale locale) {
+			return super.resolveArguments(spread(args), locale);
+		}
+
+		static Object[] spread(Object[] args) {
+			Object[] a = args;
+			while (a != null && a.length == 1 && a[0] instanceof Object[] inner) {
+				a = inner;
+			}
+			return a;
+		}
 	}
 }

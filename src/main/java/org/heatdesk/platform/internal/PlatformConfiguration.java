@@ -31,6 +31,12 @@ class PlatformConfiguration {
 			@org.springframework.boot.context.properties.bind.DefaultValue("Asia/Shanghai") ZoneId zone) {
 	}
 
+	/** Refuses U+0000 in text and dates outside sensible years in every JSON body ({@link JsonInputGuards}). */
+	@Bean
+	tools.jackson.databind.JacksonModule inputGuards() {
+		return JsonInputGuards.module();
+	}
+
 	@Bean
 	NavItem auditNav() {
 		return new NavItem("nav.audit", "nav.audit.description", "/audit", Set.of(Role.AUDITOR, Role.ADMIN), 900, "u");

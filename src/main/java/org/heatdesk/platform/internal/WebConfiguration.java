@@ -1,6 +1,8 @@
 package org.heatdesk.platform.internal;
 
 import java.io.IOException;
+import java.text.ParseException;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -9,10 +11,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.heatdesk.platform.InputChecks;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.format.datetime.standard.InstantFormatter;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -72,5 +78,27 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		// after the language is settled, so that its refusal speaks the caller's language
+		registry.addInterceptor(new RequestTextGuard());
+	}
+
+	/**
+	 * An instant in a request parameter ({@code ?from=}) as Spring reads it, but only in the sensible
+	 * years: PostgreSQL refuses a timestamp before 4713 BC or after 294276 AD with an error.
+	 */
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		InstantFormatter standard = new InstantFormatter();
+		registry.addFormatterForFieldType(Instant.class, new Formatter<Instant>() {
+			@Override
+			public Instant parse(String text, Locale locale) throws ParseException {
+				return InputChecks.instant(standard.parse(text, locale), null);
+			}
+
+			@Override
+			public String print(Instant object, Locale locale) {
+				return standard.print(object, locale);
+			}
+		});
 	}
 }
