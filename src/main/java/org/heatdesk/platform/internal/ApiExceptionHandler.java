@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -177,6 +178,15 @@ class ApiExceptionHandler {
 			return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "UPLOAD_TOO_LARGE", message("error.UPLOAD_TOO_LARGE"), null, request);
 		}
 		return refuse(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", message("error.MALFORMED_MULTIPART"), null, request);
+	}
+
+	/**
+	 * Spring Security's firewall refuses a header value it will not hand on (a control character, or
+	 * bytes above 0x7F read as one, as in a UTF-8 {@code Idempotency-Key}) when a controller reads it.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<ApiError> rejected(RequestRejectedException e, HttpServletRequest request) {
+		return refuse(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", message("error.REQUEST_REJECTED"), null, request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.InputChecks;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -21,7 +22,15 @@ class RequestTextGuard implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (IllegalStateException e) {
+			// Tomcat could not decode the query or form (bytes that are not UTF-8: ?q=%C3%28)
+			throw HeatDeskException.badInput("MALFORMED_PARAMETERS", null);
+		}
+		for (Map.Entry<String, String[]> p : parameters.entrySet()) {
 			if (InputChecks.hasControlCharacter(p.getKey())) {
 				throw InputChecks.controlCharacter(p.getKey());
 			}

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.heatdesk.platform.InputChecks;
@@ -17,8 +21,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.Formatter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.format.datetime.standard.InstantFormatter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -72,14 +80,87 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * {@code Content-Type: *}{@code /*} (curl's habit, some HTTP libraries' default) on an API call is
+	 * read as JSON, the only body type the JSON endpoints take: Spring refuses a wildcard content
+	 * type with an exception that was a 500. A multipart endpoint then refuses it as 415.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> apiWildcardContentType() {
+		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				chain.doFilter(wildcard(request.getContentType()) ? new JsonContentType(request) : request, response);
+			}
+		});
+		registration.addUrlPatterns("/api/*");
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
+		return registration;
+	}
+
+	static boolean wildcard(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isWildcardType() || type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException e) {
+			return false;
+		}
+	}
+
+	/** The request with {@code application/json} in place of a wildcard content type. */
+	static final class JsonContentType extends HttpServletRequestWrapper {
+
+		JsonContentType(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getContentType() {
+			return MediaType.APPLICATION_JSON_VALUE;
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? getContentType() : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? Collections.enumeration(List.of(getContentType()))
+					: super.getHeaders(name);
+		}
+	}
+
+	/**
+	 * A request Spring Security's firewall refuses before any controller (a NUL or a {@code ..} in
+	 * the path, a header it will not hand on): on the API the API's JSON refusal, elsewhere a plain 400.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(JsonErrorWriter errors) {
+		return (request, response, e) -> {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				errors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "REQUEST_REJECTED", null);
+			}
+			else {
+				response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			}
+		};
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		// first: it reads the parameters, and a query Tomcat cannot decode is refused here rather than
+		// failing inside the language switch with a 500
+		registry.addInterceptor(new RequestTextGuard());
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
-		// after the language is settled, so that its refusal speaks the caller's language
-		registry.addInterceptor(new RequestTextGuard());
 	}
 
 	/**
