@@ -61,14 +61,14 @@ class TelemetryMalformedInputTests {
 			.param("c", code)
 			.query(Long.class)
 			.single());
-		List<Case> cases = MalformedInput.cases(json, item, 100);
+		List<Case> cases = MalformedInput.cases(json, item, 50);
 		// readAt is parsed by the intake itself, which the network module's own check guards against
 		// years PostgreSQL cannot store; these cases belong to that module's tests
 		cases.removeIf(c -> c.name().matches("(?s).*readAt=\"(0000|-999999999|\\+999999999).*"));
 		// the readings inside the batch, and the batch itself
 		cases.replaceAll(c -> c.contentType() != null && c.contentType().equals("application/json")
 				&& !c.name().startsWith("body ") ? new Case(c.name(), c.contentType(), wrap(c.body())) : c);
-		cases.addAll(MalformedInput.cases(json, "{\"readings\":[" + item + "]}", 20));
+		cases.addAll(MalformedInput.cases(json, "{\"readings\":[" + item + "]}", 10));
 		int refusedItems = 0;
 		for (int i = 0; i < cases.size(); i++) {
 			long before = rows(code);
@@ -94,7 +94,7 @@ class TelemetryMalformedInputTests {
 				}
 			}
 		}
-		assertThat(probe.refused() + refusedItems).isGreaterThan(300);
+		assertThat(probe.refused() + refusedItems).isGreaterThan(250);
 	}
 
 	private long rows(String code) {

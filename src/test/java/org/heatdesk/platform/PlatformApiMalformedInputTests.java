@@ -73,7 +73,7 @@ class PlatformApiMalformedInputTests {
 	}
 
 	@Test
-	void oddLanguagesAndTheVerifyEndpointWithOddInputNeverGetA5xx() {
+	void oddLanguagesAndTheVerifyEndpointWithOddInputNeverGetA5xx() throws Exception {
 		for (String language : List.of("", "*", "xx-YY", "zh-CN;q=abc", "en;q=2", "a".repeat(500), "zh-Hant-TW-x-private")) {
 			MalformedInput.send(http, json, basic("/api/v1/no-such", "agent").header("Accept-Language", language).build(),
 					language);
@@ -84,8 +84,10 @@ class PlatformApiMalformedInputTests {
 		MalformedInput.send(http, json, basic("/api/v1/audit/verify", "auditor").header("Content-Type", "*/*")
 			.POST(HttpRequest.BodyPublishers.ofString("\u0000"))
 			.build(), "POST verify");
-		assertThat(MalformedInput.send(http, json, basic("/api/v1/audit/verify?x=%00", "auditor").build(), "verify ?x=%00")
-			.statusCode()).isEqualTo(400);
+		// refused, not a 500; the verification lives on a page controller, whose refusals are pages
+		HttpResponse<String> nul = http.send(basic("/api/v1/audit/verify?x=%00", "auditor").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(nul.statusCode()).isEqualTo(400);
 	}
 
 	private static String b64(String s) {
