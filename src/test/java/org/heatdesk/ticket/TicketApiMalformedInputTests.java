@@ -61,6 +61,18 @@ class TicketApiMalformedInputTests {
 	}
 
 	@Test
+	void generatedIncidentsNeverGetA5xxAndARefusalRecordsNothing() {
+		String valid = """
+				{"description":"malformed incident %s 翠园小区停暖","outageId":null}""".formatted(MalformedInput.UNIQUE);
+		MalformedInput.Probe probe = new MalformedInput.Probe(http, json, this::ticketRows);
+		List<Case> cases = MalformedInput.cases(json, valid, 20);
+		for (int i = 0; i < cases.size(); i++) {
+			probe.check(agent("/api/v1/tickets/incidents", i % 2 == 0 ? "zh-CN" : "en"), cases.get(i));
+		}
+		assertThat(probe.refused()).isGreaterThan(60);
+	}
+
+	@Test
 	void generatedActionsNeverGetA5xxAndARefusalChangesNothing() {
 		String no = record("actions " + UUID.randomUUID());
 		String parent = record("parent " + UUID.randomUUID());
