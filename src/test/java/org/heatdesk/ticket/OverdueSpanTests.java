@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.heatdesk.Browser;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +57,19 @@ class OverdueSpanTests {
 		assertThat(due(en, days)).isEqualTo("overdue 8d 19:15");
 		assertThat(due(en, hours)).isEqualTo("overdue 2:05");
 		assertThat(due(en, minutes)).isEqualTo("overdue 12 min");
+	}
+
+	@Test
+	void theBoardInABrowserReadsChinese() {
+		String no = Api.as(port, "agent").post("/api/v1/tickets", repair(unique("超时格式：看板"))).text("ticketNo");
+		late(no, Instant.now().minus(Duration.ofHours(2).plusMinutes(5).plusSeconds(20)));
+		try (Browser b = Browser.open(port, Browser.DESK)) {
+			TicketPagesBrowserTests.login(b, "lead");
+			b.go("/tickets/overdue");
+			String row = b.text(By.xpath("//div[@id='board']//tr[td/a[text()='" + no + "']]"));
+			assertThat(row).contains("超时 2小时05分");
+			b.screenshot("ticket-overdue-board-zh-span");
+		}
 	}
 
 	void late(String no, Instant due) {
