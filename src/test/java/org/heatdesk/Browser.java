@@ -65,6 +65,9 @@ public final class Browser implements AutoCloseable {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 					"--disable-quic", "--lang=zh-CN", "--user-data-dir=" + profile,
 					"--window-size=" + size.getWidth() + "," + size.getHeight());
+			// --lang alone leaves Chromium on Linux in English: the page's language list and the
+			// driver's environment decide the language of native messages and date inputs
+			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
 			if (size.getWidth() < 500) {
 				// Desktop Chromium will not make a window narrower than 500 px: emulate the phone instead.
 				options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
@@ -72,6 +75,7 @@ public final class Browser implements AutoCloseable {
 			}
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
+				.withEnvironment(java.util.Map.of("LANGUAGE", "zh_CN:zh", "LANG", "zh_CN.UTF-8"))
 				.build();
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().implicitlyWait(Duration.ZERO);

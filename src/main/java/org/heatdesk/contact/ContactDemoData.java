@@ -15,8 +15,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A day of calls for the wallboard and the figures ({@code heatdesk.contact.demo-calls}, 240 by
- * default): arrivals shaped by the hour from 08:00 until a few minutes ago, some abandoned in the
+ * Today's calls for the wallboard and the figures ({@code heatdesk.contact.demo-calls}, 240 by
+ * default): arrivals shaped by the hour from midnight (company zone) until a few minutes ago, so a
+ * start before 08:00 shows the night shift's calls; some abandoned in the
  * queue, the rest answered by the demo agents, recorded through the same derivation as the switch's
  * events. Agents are left offline.
  */
@@ -61,13 +62,19 @@ class ContactDemoData implements DemoDataSeeder {
 		Instant now = clock.instant();
 		Instant end = now.minus(Duration.ofMinutes(5));
 		LocalDate day = LocalDate.ofInstant(now, zone);
-		Instant start = day.atTime(8, 0).atZone(zone).toInstant();
-		if (!end.isAfter(start.plus(Duration.ofHours(1)))) {
-			start = day.minusDays(1).atTime(8, 0).atZone(zone).toInstant();
-			end = day.minusDays(1).atTime(22, 0).atZone(zone).toInstant();
-		}
+		Instant midnight = day.atStartOfDay(zone).toInstant();
+		// today since midnight (the night shift's few calls, then the day's), at least the last six hours
+		Instant start = midnight.isBefore(now.minus(Duration.ofHours(6))) ? midnight : now.minus(Duration.ofHours(6));
 		SplittableRandom random = new SplittableRandom(20261127);
 		List<Instant> arrivals = arrivals(start, end, settings.demoCalls(), random);
+		// just after midnight the last six hours are mostly yesterday's: a few calls still land today
+		int wanted = Math.min(3, arrivals.size());
+		long today = arrivals.stream().filter(t -> !t.isBefore(midnight)).count();
+		long todaySpan = Duration.between(midnight, end).toSeconds();
+		for (int i = 0; i < wanted - today && todaySpan > 0; i++) {
+			arrivals.set(i, midnight.plusSeconds(random.nextLong(todaySpan)));
+		}
+		arrivals.sort(null);
 		int n = 0;
 		for (Instant ring : arrivals) {
 			n++;
@@ -87,7 +94,7 @@ class ContactDemoData implements DemoDataSeeder {
 				// most calls are picked up within the three rings, a few are not
 				long ringMs = random.nextInt(100) < 90 ? 2_000 + random.nextInt(9_000) : 12_000 + random.nextInt(20_000);
 				Instant answered = atAgent.plusMillis(ringMs);
-				Instant ended = answered.plusSeconds(40 + random.nextInt(360));
+				Instant ended = min(answered.plusSeconds(40 + random.nextInt(360)), now.minusSeconds(10));
 				events.add(new CtiEvent(id, "RINGING", atAgent, caller, "96123", ext, null, null, null));
 				events.add(new CtiEvent(id, "ANSWERED", answered, caller, "96123", ext, null, null, null));
 				events.add(new CtiEvent(id, "ENDED", ended, caller, "96123", ext, null, null, null));
@@ -102,6 +109,10 @@ class ContactDemoData implements DemoDataSeeder {
 		for (String ext : EXTENSIONS) {
 			agents.byExtension(ext).ifPresent(a -> presences.set(a.staffId(), PresenceState.OFFLINE, null, now, "demo", false));
 		}
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	/** {@code count} arrival times between {@code from} and {@code to}, denser in busy hours. */

@@ -25,15 +25,31 @@ record TicketFormat(ZoneId zone, Instant now) {
 		return due != null && due.isBefore(now);
 	}
 
-	/** The time between now and {@code due} as {@code h:mm} (or {@code Nd h:mm} beyond a day), without sign. */
-	public String span(Instant due) {
-		if (due == null) {
-			return "";
+	/**
+	 * The message key of the time between now and {@code due}, without sign: {@code ticket.span.days}
+	 * beyond a day (超时 8天19:15), {@code ticket.span.hours} beyond an hour (2小时05分), else
+	 * {@code ticket.span.minutes}; its arguments are {@link #spanArgs}.
+	 */
+	public String spanKey(Instant due) {
+		Duration d = between(due);
+		return d.toDays() > 0 ? "ticket.span.days" : d.toHours() > 0 ? "ticket.span.hours" : "ticket.span.minutes";
+	}
+
+	/** Days, hours and minutes (two digits) for {@link #spanKey}; the minutes alone below an hour. */
+	public Object[] spanArgs(Instant due) {
+		Duration d = between(due);
+		String minutes = String.format("%02d", d.toMinutesPart());
+		if (d.toDays() > 0) {
+			return new Object[] { String.valueOf(d.toDays()), String.valueOf(d.toHoursPart()), minutes };
 		}
-		Duration d = Duration.between(now, due).abs();
-		long days = d.toDays();
-		String hm = d.toHoursPart() + ":" + String.format("%02d", d.toMinutesPart());
-		return days > 0 ? days + "d " + hm : hm;
+		if (d.toHours() > 0) {
+			return new Object[] { String.valueOf(d.toHours()), minutes };
+		}
+		return new Object[] { String.valueOf(d.toMinutes()) };
+	}
+
+	private Duration between(Instant due) {
+		return due == null ? Duration.ZERO : Duration.between(now, due).abs();
 	}
 
 	/** {@code ok}, {@code warn} (within 30 minutes) or {@code bad} (passed); empty without a deadline. */
