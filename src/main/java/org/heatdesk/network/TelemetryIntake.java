@@ -107,8 +107,8 @@ class TelemetryIntake {
 
 	/**
 	 * Stores what can be stored and applies the newest reading per substation to its live state, in
-	 * one transaction; a batch that PostgreSQL fails to break a deadlock or a serialization
-	 * conflict is run again (up to {@link #ATTEMPTS} times) rather than refused.
+	 * one transaction. When PostgreSQL fails the batch's transaction to break a deadlock or a
+	 * serialization conflict, the batch is run again (up to {@link #ATTEMPTS} times) rather than refused.
 	 * @throws HeatDeskException for an empty or too large batch (nothing stored)
 	 */
 	Result receive(List<Item> items) {

@@ -79,10 +79,7 @@ class TelemetryConcurrencyTests {
 	}
 
 	static String item(String code, Instant at, double secondarySupply) {
-		return """
-				{"substation":"%s","readAt":"%s","primarySupplyTemp":95.0,"primaryReturnTemp":50.0,
-				 "secondarySupplyTemp":%s,"secondaryReturnTemp":40.0,"pressure":0.45,"flow":120.0}"""
-			.formatted(code, at, secondarySupply);
+		return TelemetryTests.item(code, at, secondarySupply, 0.45);
 	}
 
 	HttpResponse<String> post(String body) throws Exception {
