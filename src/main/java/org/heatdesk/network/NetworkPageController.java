@@ -9,7 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -243,9 +247,9 @@ class NetworkPageController {
 		try {
 			ZoneId z = ZoneId.of(zone);
 			Map<Long, List<CommunityView>> served = servedBy();
-			Map<Long, List<Long>> servedIds = new java.util.HashMap<>();
+			Map<Long, List<Long>> servedIds = new HashMap<>();
 			served.forEach((k, v) -> servedIds.put(k, v.stream().map(CommunityView::id).toList()));
-			Map<Long, String> codes = new java.util.HashMap<>();
+			Map<Long, String> codes = new HashMap<>();
 			network.substations().forEach(s -> codes.put(s.id(), s.code()));
 			OutageRules.Scope scope = OutageRules.scope(form.substationIds(), form.shown(), form.communityIds(), servedIds,
 					codes);
@@ -270,7 +274,7 @@ class NetworkPageController {
 		OutageView o = network.outage(id).orElseThrow(() -> HeatDeskException.notFound("NETWORK_OUTAGE_NOT_FOUND"));
 		model.addAttribute("outage", o);
 		List<CommunityView> affected = network.communitiesAffectedBy(id);
-		Map<String, AffectedGroup> groups = new java.util.LinkedHashMap<>();
+		Map<String, AffectedGroup> groups = new LinkedHashMap<>();
 		for (String code : o.substationCodes()) {
 			groups.put(code, new AffectedGroup(code, true, new ArrayList<>()));
 		}
@@ -324,13 +328,13 @@ class NetworkPageController {
 
 	private String outageForm(Model model, OutageForm form, HeatDeskException error) {
 		Map<Long, List<CommunityView>> served = servedBy();
-		java.util.Set<Long> ticked = new java.util.HashSet<>(Network.distinct(form.substationIds()));
-		Map<String, List<StationPick>> bySource = new java.util.LinkedHashMap<>();
+		Set<Long> ticked = new HashSet<>(Network.distinct(form.substationIds()));
+		Map<String, List<StationPick>> bySource = new LinkedHashMap<>();
 		network.heatSources().forEach(h -> bySource.put(h.name(), new ArrayList<>()));
 		for (SubstationView s : network.substations()) {
 			List<CommunityView> communities = served.getOrDefault(s.id(), List.of());
 			String search = (s.code() + " " + s.name() + " "
-					+ String.join(" ", communities.stream().map(CommunityView::name).toList())).toLowerCase(java.util.Locale.ROOT);
+					+ String.join(" ", communities.stream().map(CommunityView::name).toList())).toLowerCase(Locale.ROOT);
 			bySource.computeIfAbsent(s.heatSourceName(), k -> new ArrayList<>())
 				.add(new StationPick(s.id(), s.code(), s.name(), communities.size(), search, ticked.contains(s.id())));
 		}
@@ -348,7 +352,7 @@ class NetworkPageController {
 
 	/** The communities of each substation, by name. */
 	private Map<Long, List<CommunityView>> servedBy() {
-		Map<Long, List<CommunityView>> served = new java.util.HashMap<>();
+		Map<Long, List<CommunityView>> served = new HashMap<>();
 		for (CommunityView c : network.communities()) {
 			served.computeIfAbsent(c.substationId(), k -> new ArrayList<>()).add(c);
 		}
@@ -361,9 +365,9 @@ class NetworkPageController {
 	 */
 	private List<ScopeGroup> scopeGroups(List<Long> substationIds, List<Long> communityIds, List<Long> shown,
 			Map<Long, List<CommunityView>> served) {
-		java.util.Set<Long> wanted = new java.util.HashSet<>(Network.distinct(substationIds));
-		java.util.Set<Long> wasShown = new java.util.HashSet<>(Network.distinct(shown));
-		java.util.Set<Long> tickedCommunities = new java.util.HashSet<>(Network.distinct(communityIds));
+		Set<Long> wanted = new HashSet<>(Network.distinct(substationIds));
+		Set<Long> wasShown = new HashSet<>(Network.distinct(shown));
+		Set<Long> tickedCommunities = new HashSet<>(Network.distinct(communityIds));
 		List<ScopeGroup> groups = new ArrayList<>();
 		for (SubstationView s : network.substations()) {
 			if (!wanted.contains(s.id())) {

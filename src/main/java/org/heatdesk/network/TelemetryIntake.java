@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
@@ -138,7 +142,7 @@ class TelemetryIntake {
 	/** A short random wait, longer after each attempt, so that the batches that collided part. */
 	private static void pause(int attempt) {
 		try {
-			Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt + 6));
+			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 6));
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -170,7 +174,7 @@ class TelemetryIntake {
 		// afterwards, to update the live state, made two batches of one substation each hold the share
 		// lock and wait for the other's: PostgreSQL then failed all but one of them.
 		Map<Long, Station> stations = lock(valid.stream().map(i -> checkedItems.get(i).substationId()).collect(
-				java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+				Collectors.toCollection(TreeSet::new)));
 		Set<Key> inserted = insert(valid.stream().map(checkedItems::get).toList(), now);
 		Map<Long, Reading> newest = new TreeMap<>();
 		for (int i : valid) {
@@ -375,6 +379,6 @@ class TelemetryIntake {
 	}
 
 	private static String normalise(String code) {
-		return code.strip().toUpperCase(java.util.Locale.ROOT);
+		return code.strip().toUpperCase(Locale.ROOT);
 	}
 }
