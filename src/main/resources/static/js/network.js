@@ -1,4 +1,5 @@
-// The 24-hour chart of a substation: fetches its readings as JSON and draws them with ECharts.
+// The 24-hour chart of a substation: fetches its readings as JSON and draws them with ECharts; the
+// filter of the outage form's substation list.
 (function () {
   'use strict';
 
@@ -48,10 +49,53 @@
       });
   }
 
+  // Shows only the substations whose code, name or communities contain the text. Enter ticks the
+  // only match (or moves to the first of several) instead of submitting the form.
+  function filter(input) {
+    var box = document.getElementById(input.getAttribute('aria-controls'));
+    var visible = function () {
+      return Array.prototype.filter.call(box.querySelectorAll('label[data-search]'), function (l) { return !l.hidden; });
+    };
+    var apply = function () {
+      var q = input.value.trim().toLowerCase();
+      box.querySelectorAll('label[data-search]').forEach(function (l) {
+        l.hidden = q !== '' && l.dataset.search.indexOf(q) < 0;
+      });
+      box.querySelectorAll('.pick-source').forEach(function (g) {
+        g.hidden = g.querySelector('label[data-search]:not([hidden])') === null;
+      });
+      box.querySelector('.pick-empty').hidden = visible().length > 0;
+    };
+    input.addEventListener('input', apply);
+    input.addEventListener('search', apply);
+    input.addEventListener('keydown', function (e) {
+      if (e.key !== 'Enter') {
+        return;
+      }
+      e.preventDefault();
+      var matches = visible();
+      if (matches.length === 1) {
+        var tick = matches[0].querySelector('input');
+        if (!tick.checked) {
+          tick.checked = true;
+          tick.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        input.select();
+      }
+      else if (matches.length > 1) {
+        matches[0].querySelector('input').focus();
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var element = document.getElementById('substation-chart');
     if (element && window.echarts) {
       draw(element);
+    }
+    var search = document.getElementById('substation-filter');
+    if (search) {
+      filter(search);
     }
   });
 })();

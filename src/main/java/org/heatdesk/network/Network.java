@@ -119,6 +119,16 @@ public class Network {
 		return repository.outage(id);
 	}
 
+	/**
+	 * The communities an outage cuts off, by substation code and name. An outage that names a
+	 * substation cuts off every community that substation serves (now, not when it was published);
+	 * communities named on their own are cut off even though the rest of their substation is not.
+	 */
+	@Transactional(readOnly = true)
+	public List<CommunityView> communitiesAffectedBy(long outageId) {
+		return repository.communitiesAffectedBy(outageId);
+	}
+
 	/** Outages in progress now (started, not restored), the earliest start first. */
 	@Transactional(readOnly = true)
 	public List<OutageView> activeOutages() {

@@ -9,7 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -186,9 +190,29 @@ class NetworkPageController {
 		return "redirect:/network/substations/" + s.code();
 	}
 
-	/** The outage form as typed: times as {@code yyyy-MM-ddTHH:mm} in the company's zone. */
+	/**
+	 * The outage form as typed: times as {@code yyyy-MM-ddTHH:mm} in the company's zone; the
+	 * substations ticked, the communities ticked, and the substations whose communities were listed
+	 * ({@code shown}) — see {@link OutageRules#scope}.
+	 */
 	record OutageForm(OutageKind kind, String title, String noticeText, String startsAt, String expectedRestoreAt,
-			List<Long> substationIds, String communities) {
+			List<Long> substationIds, List<Long> communityIds, List<Long> shown) {
+	}
+
+	/** A substation to tick on the outage form; {@code search} holds its code, name and communities for the filter. */
+	record StationPick(long id, String code, String name, int communities, String search, boolean ticked) {
+	}
+
+	/** The substations of one heat source on the outage form. */
+	record SourcePick(String name, List<StationPick> stations) {
+	}
+
+	/** A community to tick under its substation. */
+	record CommunityPick(long id, String name, boolean ticked) {
+	}
+
+	/** A ticked substation with its communities listed. */
+	record ScopeGroup(long id, String code, String name, List<CommunityPick> communities) {
 	}
 
 	@GetMapping("/network/outages/new")
@@ -202,8 +226,18 @@ class NetworkPageController {
 			network.substationByCode(substation).ifPresent(s -> ids.add(s.id()));
 		}
 		OutageForm form = new OutageForm(OutageKind.FAULT, "", "", FORM_TIME.format(now.atZone(z)),
-				FORM_TIME.format(now.plus(Duration.ofHours(4)).atZone(z)), ids, "");
+				FORM_TIME.format(now.plus(Duration.ofHours(4)).atZone(z)), ids, List.of(), List.of());
 		return outageForm(model, form, null);
+	}
+
+	/** The communities of the ticked substations, redrawn by htmx whenever a substation is ticked or unticked. */
+	@GetMapping("/network/outages/new/communities")
+	@PreAuthorize(MANAGE)
+	String outageScope(@RequestParam(required = false) List<Long> substationIds,
+			@RequestParam(required = false) List<Long> communityIds, @RequestParam(required = false) List<Long> shown,
+			Model model) {
+		model.addAttribute("scope", scopeGroups(substationIds, communityIds, shown, servedBy()));
+		return "network/outage-form :: scope";
 	}
 
 	@PostMapping("/network/outages")
@@ -212,15 +246,16 @@ class NetworkPageController {
 			Model model, RedirectAttributes redirect) {
 		try {
 			ZoneId z = ZoneId.of(zone);
-			List<Long> communityIds = new ArrayList<>();
-			for (String name : splitNames(form.communities())) {
-				communityIds.add(network.communityByName(name)
-					.orElseThrow(() -> HeatDeskException.badInput("NETWORK_COMMUNITY_UNKNOWN", "communities", name))
-					.id());
-			}
+			Map<Long, List<CommunityView>> served = servedBy();
+			Map<Long, List<Long>> servedIds = new HashMap<>();
+			served.forEach((k, v) -> servedIds.put(k, v.stream().map(CommunityView::id).toList()));
+			Map<Long, String> codes = new HashMap<>();
+			network.substations().forEach(s -> codes.put(s.id(), s.code()));
+			OutageRules.Scope scope = OutageRules.scope(form.substationIds(), form.shown(), form.communityIds(), servedIds,
+					codes);
 			OutageView created = network.publishOutage(new Network.NewOutage(form.kind(), form.title(), form.noticeText(),
 					parse(form.startsAt(), z, "startsAt"), parse(form.expectedRestoreAt(), z, "expectedRestoreAt"),
-					form.substationIds(), communityIds));
+					scope.substationIds(), scope.communityIds()));
 			redirect.addFlashAttribute("notice", "network.outage.published");
 			return "redirect:/network/outages/" + created.id();
 		}
@@ -229,11 +264,27 @@ class NetworkPageController {
 		}
 	}
 
+	/** The communities an outage cuts off, under their substation; {@code whole} when the substation itself is out. */
+	record AffectedGroup(String code, boolean whole, List<String> communities) {
+	}
+
 	@GetMapping("/network/outages/{id}")
 	String outage(@PathVariable long id, Authentication authentication,
 			@ModelAttribute("zone") String zone, Model model) {
 		OutageView o = network.outage(id).orElseThrow(() -> HeatDeskException.notFound("NETWORK_OUTAGE_NOT_FOUND"));
 		model.addAttribute("outage", o);
+		List<CommunityView> affected = network.communitiesAffectedBy(id);
+		Map<String, AffectedGroup> groups = new LinkedHashMap<>();
+		for (String code : o.substationCodes()) {
+			groups.put(code, new AffectedGroup(code, true, new ArrayList<>()));
+		}
+		for (CommunityView c : affected) {
+			groups.computeIfAbsent(c.substationCode(), code -> new AffectedGroup(code, false, new ArrayList<>()))
+				.communities()
+				.add(c.name());
+		}
+		model.addAttribute("affected", List.copyOf(groups.values()));
+		model.addAttribute("affectedCount", affected.size());
 		model.addAttribute("extensions", network.extensions(id));
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("canManage", canManage(authentication));
@@ -276,11 +327,59 @@ class NetworkPageController {
 	}
 
 	private String outageForm(Model model, OutageForm form, HeatDeskException error) {
+		Map<Long, List<CommunityView>> served = servedBy();
+		Set<Long> ticked = new HashSet<>(Network.distinct(form.substationIds()));
+		Map<String, List<StationPick>> bySource = new LinkedHashMap<>();
+		network.heatSources().forEach(h -> bySource.put(h.name(), new ArrayList<>()));
+		for (SubstationView s : network.substations()) {
+			List<CommunityView> communities = served.getOrDefault(s.id(), List.of());
+			String search = (s.code() + " " + s.name() + " "
+					+ String.join(" ", communities.stream().map(CommunityView::name).toList())).toLowerCase(Locale.ROOT);
+			bySource.computeIfAbsent(s.heatSourceName(), k -> new ArrayList<>())
+				.add(new StationPick(s.id(), s.code(), s.name(), communities.size(), search, ticked.contains(s.id())));
+		}
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", OutageKind.values());
-		model.addAttribute("substations", network.substations());
+		model.addAttribute("sources", bySource.entrySet()
+			.stream()
+			.filter(e -> !e.getValue().isEmpty())
+			.map(e -> new SourcePick(e.getKey(), e.getValue()))
+			.toList());
+		model.addAttribute("scope", scopeGroups(form.substationIds(), form.communityIds(), form.shown(), served));
 		model.addAttribute("error", error);
 		return "network/outage-form";
+	}
+
+	/** The communities of each substation, by name. */
+	private Map<Long, List<CommunityView>> servedBy() {
+		Map<Long, List<CommunityView>> served = new HashMap<>();
+		for (CommunityView c : network.communities()) {
+			served.computeIfAbsent(c.substationId(), k -> new ArrayList<>()).add(c);
+		}
+		return served;
+	}
+
+	/**
+	 * The ticked substations by code with their communities: ticked as before for a substation
+	 * whose list was already shown, all ticked for one just added.
+	 */
+	private List<ScopeGroup> scopeGroups(List<Long> substationIds, List<Long> communityIds, List<Long> shown,
+			Map<Long, List<CommunityView>> served) {
+		Set<Long> wanted = new HashSet<>(Network.distinct(substationIds));
+		Set<Long> wasShown = new HashSet<>(Network.distinct(shown));
+		Set<Long> tickedCommunities = new HashSet<>(Network.distinct(communityIds));
+		List<ScopeGroup> groups = new ArrayList<>();
+		for (SubstationView s : network.substations()) {
+			if (!wanted.contains(s.id())) {
+				continue;
+			}
+			boolean keep = wasShown.contains(s.id());
+			groups.add(new ScopeGroup(s.id(), s.code(), s.name(), served.getOrDefault(s.id(), List.of())
+				.stream()
+				.map(c -> new CommunityPick(c.id(), c.name(), !keep || tickedCommunities.contains(c.id())))
+				.toList()));
+		}
+		return groups;
 	}
 
 	static Instant parse(String value, ZoneId zone, String field) {
@@ -294,13 +393,6 @@ class NetworkPageController {
 		catch (DateTimeParseException e) {
 			throw HeatDeskException.badInput("NETWORK_TIME_FORMAT", field);
 		}
-	}
-
-	static List<String> splitNames(String text) {
-		if (text == null || text.isBlank()) {
-			return List.of();
-		}
-		return java.util.Arrays.stream(text.split("[,，、;；\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
 	}
 
 	private static boolean canManage(Authentication authentication) {

@@ -113,6 +113,20 @@ class NetworkRepository {
 			.list();
 	}
 
+	/**
+	 * The communities an outage cuts off: every community served by a substation it names, and
+	 * every community it names on its own; by substation code, then name.
+	 */
+	List<CommunityView> communitiesAffectedBy(long outageId) {
+		return jdbc.sql(COMMUNITY + """
+				 where c.substation_id in (select os.substation_id from network_outage_substation os where os.outage_id = ?)
+				    or c.id in (select oc.community_id from network_outage_community oc where oc.outage_id = ?)
+				 order by s.code, c.name""")
+			.params(outageId, outageId)
+			.query(NetworkRepository::community)
+			.list();
+	}
+
 	/** Exact name first, then names starting with the text, then names containing it; shorter first. */
 	List<CommunityView> matchCommunities(String text, int limit) {
 		String like = "%" + escapeLike(text) + "%";

@@ -10,17 +10,25 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a batch of telemetry readings: each is checked on its own (an unknown substation or an
@@ -35,6 +43,21 @@ class TelemetryIntake {
 	/** Clocks of field devices drift: a reading this far ahead of ours is still accepted. */
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+	/**
+	 * No reading of this network can be older: a device whose clock says otherwise has lost it (a
+	 * reset clock reads 1970 or 0000), and PostgreSQL cannot even hold some such dates.
+	 */
+	static final Instant EARLIEST_READ_AT = Instant.parse("2000-01-01T00:00:00Z");
+
+	/**
+	 * Times a batch is run when PostgreSQL breaks a deadlock or a serialization conflict by failing
+	 * it; the batches of this class take their locks in one order, but other writers of the same
+	 * rows need not.
+	 */
+	static final int ATTEMPTS = 5;
+
+	private static final Logger log = LoggerFactory.getLogger(TelemetryIntake.class);
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -45,13 +68,16 @@ class TelemetryIntake {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	TelemetryIntake(JdbcClient jdbc, JdbcTemplate template, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.transaction = transaction;
 	}
 
 	/** One reading as sent; every field may be missing, which is checked here rather than by the parser. */
@@ -84,10 +110,11 @@ class TelemetryIntake {
 	}
 
 	/**
-	 * Stores what can be stored and applies the newest reading per substation to its live state.
+	 * Stores what can be stored and applies the newest reading per substation to its live state, in
+	 * one transaction. When PostgreSQL fails the batch's transaction to break a deadlock or a
+	 * serialization conflict, the batch is run again (up to {@link #ATTEMPTS} times) rather than refused.
 	 * @throws HeatDeskException for an empty or too large batch (nothing stored)
 	 */
-	@Transactional
 	Result receive(List<Item> items) {
 		if (items == null || items.isEmpty()) {
 			throw HeatDeskException.badInput("TELEMETRY_EMPTY", "readings");
@@ -95,6 +122,35 @@ class TelemetryIntake {
 		if (items.size() > MAX_BATCH) {
 			throw HeatDeskException.badInput("TELEMETRY_TOO_MANY", "readings", MAX_BATCH);
 		}
+		// inside a caller's transaction a failed attempt has spoilt that transaction: nothing to run again
+		boolean mayRetry = !TransactionSynchronizationManager.isActualTransactionActive();
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transaction.execute(status -> store(items));
+			}
+			catch (ConcurrencyFailureException e) {
+				if (!mayRetry || attempt >= ATTEMPTS) {
+					throw e;
+				}
+				log.info("Telemetry batch of {} readings failed by a lock conflict (attempt {}), running it again: {}",
+						items.size(), attempt, e.getMostSpecificCause().getMessage());
+				pause(attempt);
+			}
+		}
+	}
+
+	/** A short random wait, longer after each attempt, so that the batches that collided part. */
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 6));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Result store(List<Item> items) {
 		Instant now = clock.instant();
 		Map<String, Long> ids = substationIds(items);
 		ItemResult[] results = new ItemResult[items.size()];
@@ -113,6 +169,12 @@ class TelemetryIntake {
 				valid.add(i);
 			}
 		}
+		// Lock order: every substation row of the batch first, in id order, then the readings. Inserting a
+		// reading takes a key-share lock on its substation (the foreign key); taking the row lock only
+		// afterwards, to update the live state, made two batches of one substation each hold the share
+		// lock and wait for the other's: PostgreSQL then failed all but one of them.
+		Map<Long, Station> stations = lock(valid.stream().map(i -> checkedItems.get(i).substationId()).collect(
+				Collectors.toCollection(TreeSet::new)));
 		Set<Key> inserted = insert(valid.stream().map(checkedItems::get).toList(), now);
 		Map<Long, Reading> newest = new TreeMap<>();
 		for (int i : valid) {
@@ -124,7 +186,7 @@ class TelemetryIntake {
 				newest.merge(c.substationId(), c.reading(), (a, b) -> a.readAt().isAfter(b.readAt()) ? a : b);
 			}
 		}
-		return new Result(List.of(results), apply(newest));
+		return new Result(List.of(results), apply(newest, stations));
 	}
 
 	private record Key(long substationId, Instant readAt) {
@@ -171,14 +233,15 @@ class TelemetryIntake {
 	 * Makes the newest reading of each substation its live state, unless a newer one is already
 	 * applied; audits and publishes each status change.
 	 */
-	private List<Change> apply(Map<Long, Reading> newest) {
+	private List<Change> apply(Map<Long, Reading> newest, Map<Long, Station> stations) {
 		List<Change> changes = new ArrayList<>();
 		if (newest.isEmpty()) {
 			return changes;
 		}
 		List<Object[]> updates = new ArrayList<>();
-		for (Station s : lock(newest.keySet())) {
-			Reading reading = newest.get(s.id());
+		for (Map.Entry<Long, Reading> entry : newest.entrySet()) {
+			Station s = stations.get(entry.getKey());
+			Reading reading = entry.getValue();
 			if (s.lastReadingAt() != null && !reading.readAt().isAfter(s.lastReadingAt())) {
 				// a late reading is history only: the live state stays with the newer one
 				continue;
@@ -207,20 +270,30 @@ class TelemetryIntake {
 		return changes;
 	}
 
-	/** Locks the substations' rows in id order, so two batches never wait on each other in a circle. */
-	private List<Station> lock(Set<Long> ids) {
-		return jdbc.sql("""
+	/**
+	 * Locks the substations' rows in id order, so two batches never wait on each other in a circle.
+	 * {@code for no key update} is the lock the update of the live state takes anyway; it leaves
+	 * other transactions free to insert rows that refer to the substation (outages, status history).
+	 */
+	private Map<Long, Station> lock(Set<Long> ids) {
+		Map<Long, Station> stations = new TreeMap<>();
+		if (ids.isEmpty()) {
+			return stations;
+		}
+		jdbc.sql("""
 				select id, code, status, status_manual, last_reading_at, primary_supply_warn_min, primary_supply_fault_min,
 				       secondary_supply_warn_min, secondary_supply_fault_min, pressure_warn_min, pressure_warn_max,
 				       pressure_fault_min, pressure_fault_max, flow_warn_min, flow_fault_min
-				from network_substation where id = any(?) order by id for update""")
+				from network_substation where id = any(?) order by id for no key update""")
 			.param(ids.toArray(Long[]::new))
 			.query((rs, n) -> new Station(rs.getLong("id"), rs.getString("code"),
 					OperatingStatus.valueOf(rs.getString("status")), rs.getBoolean("status_manual"),
 					NetworkRepository.instant(rs, "last_reading_at"),
 					new Thresholds(rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10),
 							rs.getDouble(11), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14), rs.getDouble(15))))
-			.list();
+			.list()
+			.forEach(s -> stations.put(s.id(), s));
+		return stations;
 	}
 
 	private Map<String, Long> substationIds(List<Item> items) {
@@ -282,6 +355,9 @@ class TelemetryIntake {
 		if (readAt.isAfter(now.plus(CLOCK_SKEW))) {
 			return Checked.refused(readAt, "TELEMETRY_READ_AT_FUTURE", "readAt");
 		}
+		if (readAt.isBefore(EARLIEST_READ_AT)) {
+			return Checked.refused(readAt, "TELEMETRY_READ_AT_TOO_EARLY", "readAt", item.readAt().strip());
+		}
 		Map<String, Double> values = new LinkedHashMap<>();
 		values.put("primarySupplyTemp", item.primarySupplyTemp());
 		values.put("primaryReturnTemp", item.primaryReturnTemp());
@@ -303,6 +379,6 @@ class TelemetryIntake {
 	}
 
 	private static String normalise(String code) {
-		return code.strip().toUpperCase(java.util.Locale.ROOT);
+		return code.strip().toUpperCase(Locale.ROOT);
 	}
 }

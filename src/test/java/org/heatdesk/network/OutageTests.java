@@ -63,6 +63,19 @@ class OutageTests {
 	}
 
 	@Test
+	void anOutageOfASubstationCutsOffEveryCommunityItServesAndThoseNamedOnTheirOwn() {
+		Place whole = newPlace();
+		Place other = newPlace();
+		OutageView o = network.publishOutage(fault(List.of(whole.substationId()), List.of(other.otherCommunityId())));
+		// the outage itself names no community of the whole substation: they are cut off through it
+		assertThat(o.communityIds()).containsExactly(other.otherCommunityId());
+		assertThat(network.communitiesAffectedBy(o.id())).extracting(CommunityView::id)
+			.containsExactlyInAnyOrder(whole.communityId(), whole.otherCommunityId(), other.otherCommunityId());
+		assertThat(network.communitiesAffectedBy(o.id())).extracting(CommunityView::id)
+			.doesNotContain(other.communityId());
+	}
+
+	@Test
 	void anOutageIsPublishedExtendedAndRestoredWithEveryStepRecorded() {
 		Place p = newPlace();
 		OutageView published = network.publishOutage(fault(List.of(p.substationId()), List.of()));

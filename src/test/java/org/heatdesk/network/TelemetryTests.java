@@ -170,6 +170,42 @@ class TelemetryTests {
 	}
 
 	@Test
+	void aReadingTimeOutsideAnyPossibleRangeIsRefusedNamingTheFieldAndNothingIsWritten() throws Exception {
+		String code = newSubstation();
+		List<String> absurd = List.of("-999999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
+				"1999-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", "9999-12-31T23:59:59+08:00");
+		for (String readAt : absurd) {
+			String body = item(code, base, 52, 0.45).replace(base.toString(), readAt);
+			HttpResponse<String> response = post("{\"readings\":[" + body + "]}", key);
+			assertThat(response.statusCode()).as(readAt + ": " + response.body()).isEqualTo(200);
+			JsonNode answer = json.readTree(response.body());
+			assertThat(answer.get("stored").asLong()).as(readAt).isZero();
+			assertThat(answer.get("refused").asLong()).as(readAt).isEqualTo(1);
+			JsonNode result = answer.get("results").get(0);
+			assertThat(result.get("result").asString()).isEqualTo("REFUSED");
+			assertThat(result.get("field").asString()).as(readAt).isEqualTo("readAt");
+			assertThat(result.get("code").asString()).as(readAt)
+				.isIn("TELEMETRY_READ_AT_TOO_EARLY", "TELEMETRY_READ_AT_FUTURE");
+		}
+		HttpResponse<String> chinese = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/telemetry"))
+			.header("Content-Type", "application/json")
+			.header("Accept-Language", "zh-CN")
+			.header("X-Api-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"readings\":["
+					+ item(code, base, 52, 0.45).replace(base.toString(), "0000-01-01T00:00:00Z") + "]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(json.readTree(chinese.body()).get("results").get(0).get("message").asString())
+			.isEqualTo("采集时间不可能：0000-01-01T00:00:00Z。采集时间须在 2000-01-01 之后，请检查采集设备的时钟。");
+		assertThat(readings(code)).isZero();
+		SubstationView s = network.substationByCode(code).orElseThrow();
+		assertThat(s.lastReadingAt()).isNull();
+		assertThat(s.status()).isEqualTo(OperatingStatus.UNKNOWN);
+		// the earliest possible time itself is a reading like any other
+		JsonNode earliest = send(item(code, base, 52, 0.45).replace(base.toString(), "2000-01-01T00:00:00Z"));
+		assertThat(earliest.get("stored").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void anEmptyBatchIsAnErrorInTheCallersLanguage() throws Exception {
 		HttpResponse<String> response = post("{\"readings\":[]}", key);
 		assertThat(response.statusCode()).isEqualTo(400);
