@@ -40,7 +40,7 @@ class ApiKeyPageBrowserTests {
 
 			WebElement row = row(browser, name);
 			assertThat(row.findElement(By.cssSelector("td:nth-child(2)")).getText()).isEqualTo("SCADA 遥测 (telemetry)");
-			assertThat(row.findElement(By.cssSelector("code")).getText()).isEqualTo(secret.substring(0, 13) + "_…");
+			assertThat(row.findElement(By.cssSelector("code")).getText()).isEqualTo(secret.substring(0, 12) + "_…");
 			assertThat(row.findElement(By.cssSelector(".badge")).getText()).isEqualTo("有效");
 			assertThat(row.getAttribute("class")).doesNotContain("closed");
 			browser.screenshot("api-keys-created");
