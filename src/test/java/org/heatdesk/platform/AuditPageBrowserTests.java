@@ -64,7 +64,7 @@ class AuditPageBrowserTests {
 			assertThat(row.findElement(By.cssSelector("td:nth-child(3)")).getText()).isEqualTo("系统");
 			// the deadline inside the details: 05:06 UTC is 13:06 in Shanghai
 			assertThat(row.findElement(By.cssSelector("td.change")).getText())
-				.isEqualTo("详情 节点：有指令；时限：2026-11-20 13:06:16；升级给：lead");
+				.isEqualTo("节点：有指令；时限：2026-11-20 13:06:16；升级给：lead");
 			String page = browser.text(By.tagName("main"));
 			assertThat(page).doesNotContain("TICKET_OVERDUE").doesNotContain("{\"").doesNotContain("05:06:16");
 			browser.screenshot("audit-ticket-overdue");
