@@ -74,7 +74,8 @@ class AuditAnchor {
 
 	AuditAnchor(JdbcClient jdbc, @Value("${heatdesk.audit.anchor-dir:}") String dir,
 			@Value("${heatdesk.audit.key-file:}") String keyFile,
-			@Value("${heatdesk.embedded-db.ephemeral:false}") boolean ephemeral) throws IOException {
+			@Value("${heatdesk.embedded-db.ephemeral:false}") boolean ephemeral,
+			@Value("${heatdesk.embedded-db.dir:./data/pg}") String databaseDir) throws IOException {
 		this.jdbc = jdbc;
 		if (StringUtils.hasText(dir)) {
 			this.dir = Path.of(dir).toAbsolutePath().normalize();
@@ -85,7 +86,8 @@ class AuditAnchor {
 			this.dir.toFile().deleteOnExit();
 		}
 		else {
-			this.dir = Path.of("data", "audit-anchor").toAbsolutePath().normalize();
+			// beside the embedded database's data directory (./data/audit-anchor by default), not inside it
+			this.dir = Path.of(databaseDir).toAbsolutePath().normalize().resolveSibling("audit-anchor");
 		}
 		this.keyFile = StringUtils.hasText(keyFile) ? Path.of(keyFile).toAbsolutePath().normalize() : this.dir.resolve("audit-hmac.key");
 	}
