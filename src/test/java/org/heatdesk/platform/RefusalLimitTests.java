@@ -116,4 +116,37 @@ class RefusalLimitTests {
 		assertThat(rejected.size() + counted).isEqualTo(unauthorized);
 		assertThat(limited).isEqualTo(tooMany);
 	}
+
+	@Test
+	void deadSessionCookiesFromOneAddressAreOneRowAndACountPerMinute() throws Exception {
+		refusals.flush(true);
+		Instant start = Instant.now();
+		long startMinute = start.getEpochSecond() / 60;
+		HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		for (int i = 0; i < 50; i++) {
+			HttpResponse<String> response = noRedirects.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/audit"))
+				.header("Cookie", "JSESSIONID=DEAD" + i)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+		}
+		long minutes = Instant.now().getEpochSecond() / 60 - startMinute + 1;
+		refusals.flush(true);
+		long rows = jdbc.sql("select count(*) from platform_audit_event where occurred_at >= ? and action = 'SESSION_EXPIRED'")
+			.param(Timestamp.from(start))
+			.query(Long.class)
+			.single();
+		List<String> summaries = jdbc.sql("""
+				select after_state from platform_audit_event
+				where occurred_at >= ? and action = 'REFUSALS_REPEATED' and after_state::jsonb ->> 'refusedAction' = 'SESSION_EXPIRED'""")
+			.param(Timestamp.from(start))
+			.query(String.class)
+			.list();
+		assertThat(rows).isBetween(1L, minutes);
+		int counted = 0;
+		for (String summary : summaries) {
+			counted += json.readTree(summary).path("count").asInt();
+		}
+		assertThat(rows + counted).isEqualTo(50);
+	}
 }
