@@ -204,8 +204,8 @@ class RepeatedRefusals {
 		details.put("refusedAction", key.action());
 		details.put("count", summary.further);
 		details.put("limited", summary.limited);
-		details.put("from", Instant.ofEpochSecond(summary.minute * 60).toString());
-		details.put("to", Instant.ofEpochSecond((summary.minute + 1) * 60).toString());
+		details.put("since", Instant.ofEpochSecond(summary.minute * 60).toString());
+		details.put("until", Instant.ofEpochSecond((summary.minute + 1) * 60).toString());
 		details.put("actors", List.copyOf(summary.actors));
 		if (summary.otherActors > 0) {
 			details.put("otherActors", summary.otherActors);

@@ -37,6 +37,9 @@ class AuditPageBrowserTests {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	RepeatedRefusals refusals;
+
 	@Test
 	void anAuditorReadsSentencesLabelledDetailsAndShanghaiTimes() {
 		String ticketNo = "GR-T" + UUID.randomUUID().toString().substring(0, 8);
@@ -50,8 +53,29 @@ class AuditPageBrowserTests {
 			.single()
 			.toInstant();
 
+		// three wrong keys: one row, and a summary counting the other two
+		refusals.flush(true);
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		for (int i = 0; i < 3; i++) {
+			http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/audit/verify"))
+				.header("X-Api-Key", "hdk_0badc0de_" + i)
+				.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		}
+		refusals.flush(true);
+		long summaryId = jdbc.sql("select max(id) from platform_audit_event where action = 'REFUSALS_REPEATED'").query(Long.class).single();
+
 		try (Browser browser = Browser.open(port, Browser.DESK)) {
 			browser.login("auditor", "heatdesk2026");
+			browser.go("/audit?action=REFUSALS_REPEATED&before=" + (summaryId + 1));
+			assertNoErrorPage(browser);
+			WebElement summary = browser.find(By.cssSelector("table.grid.audit tbody tr"));
+			assertThat(summary.findElement(By.cssSelector("td.sentence span")).getText())
+				.isEqualTo("同一来源在一分钟内又有多次失败尝试，合并为一条记录");
+			assertThat(summary.findElement(By.cssSelector("td:nth-child(4)")).getText()).isEqualTo("本机");
+			assertThat(summary.findElement(By.cssSelector("td.change")).getText()).startsWith("类型：接口密钥；被拒绝的操作：接口密钥被拒绝；此后又失败的次数：2；因过于频繁直接拒绝的次数：0；起始时间：")
+				.contains("api-key:hdk_0badc0de…").doesNotContain("Z；");
+			browser.screenshot("audit-refusals-repeated");
+
 			browser.go("/audit?entityId=" + ticketNo);
 			assertNoErrorPage(browser);
 			List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.grid.audit tbody tr"));

@@ -33,11 +33,13 @@ class AuditPresentation {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	/** Where a field's coded values are already named elsewhere in the bundles. */
-	private static final Map<String, List<String>> VALUE_KEYS = Map.of("status",
-			List.of("ticket.status.", "network.status."), "mark", List.of("ticket.mark."), "type", List.of("ticket.type."),
-			"priority", List.of("ticket.priority."), "channel", List.of("contact.channel."), "state", List.of("presence."),
-			"roles", List.of("role."), "scope", List.of("scope."), "kind", List.of("network.outage.kind."),
-			"reason", List.of("presence.reason."));
+	private static final Map<String, List<String>> VALUE_KEYS = Map.ofEntries(
+			Map.entry("status", List.of("ticket.status.", "network.status.")), Map.entry("mark", List.of("ticket.mark.")),
+			Map.entry("type", List.of("ticket.type.")), Map.entry("priority", List.of("ticket.priority.")),
+			Map.entry("channel", List.of("contact.channel.")), Map.entry("state", List.of("presence.")),
+			Map.entry("roles", List.of("role.")), Map.entry("scope", List.of("scope.")),
+			Map.entry("kind", List.of("network.outage.kind.")), Map.entry("reason", List.of("presence.reason.")),
+			Map.entry("code", List.of("error.")));
 
 	private final MessageSource messages;
 
@@ -170,8 +172,10 @@ class AuditPresentation {
 			if (word != null) {
 				return word;
 			}
+			// a refusal's code reads as its message; a placeholder in it stands for what the row does not keep
+			Object[] args = "code".equals(field) ? new Object[] { "…" } : null;
 			for (String prefix : VALUE_KEYS.getOrDefault(field, List.of())) {
-				word = messages.getMessage(prefix + text.toUpperCase(Locale.ROOT), null, null, locale);
+				word = messages.getMessage(prefix + text.toUpperCase(Locale.ROOT), args, null, locale);
 				if (word != null) {
 					return word;
 				}
