@@ -41,7 +41,7 @@ class AuditPageBrowserTests {
 	RepeatedRefusals refusals;
 
 	@Test
-	void anAuditorReadsSentencesLabelledDetailsAndShanghaiTimes() {
+	void anAuditorReadsSentencesLabelledDetailsAndShanghaiTimes() throws Exception {
 		String ticketNo = "GR-T" + UUID.randomUUID().toString().substring(0, 8);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("mark", "DISPATCHED");
