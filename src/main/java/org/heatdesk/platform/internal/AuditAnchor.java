@@ -34,7 +34,7 @@ import org.springframework.util.StringUtils;
  * compare the database with it.
  */
 @Component
-class AuditAnchor {
+class AuditAnchor implements org.springframework.beans.factory.DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditAnchor.class);
 
@@ -72,24 +72,39 @@ class AuditAnchor {
 
 	private boolean loaded;
 
+	/** A temporary folder of a throw-away database, removed with it. */
+	private final boolean temporary;
+
 	AuditAnchor(JdbcClient jdbc, @Value("${heatdesk.audit.anchor-dir:}") String dir,
 			@Value("${heatdesk.audit.key-file:}") String keyFile,
 			@Value("${heatdesk.embedded-db.ephemeral:false}") boolean ephemeral,
 			@Value("${heatdesk.embedded-db.dir:./data/pg}") String databaseDir) throws IOException {
 		this.jdbc = jdbc;
+		this.temporary = !StringUtils.hasText(dir) && ephemeral;
 		if (StringUtils.hasText(dir)) {
 			this.dir = Path.of(dir).toAbsolutePath().normalize();
 		}
 		else if (ephemeral) {
 			// a throw-away database gets a throw-away anchor
 			this.dir = Files.createTempDirectory("heatdesk-audit-anchor");
-			this.dir.toFile().deleteOnExit();
 		}
 		else {
 			// beside the embedded database's data directory (./data/audit-anchor by default), not inside it
 			this.dir = Path.of(databaseDir).toAbsolutePath().normalize().resolveSibling("audit-anchor");
 		}
 		this.keyFile = StringUtils.hasText(keyFile) ? Path.of(keyFile).toAbsolutePath().normalize() : this.dir.resolve("audit-hmac.key");
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		if (temporary) {
+			try (var files = Files.list(dir)) {
+				for (Path file : files.toList()) {
+					Files.deleteIfExists(file);
+				}
+			}
+			Files.deleteIfExists(dir);
+		}
 	}
 
 	/** The last checkpoint written for this database, if any. */
