@@ -64,7 +64,7 @@ class CustomerAdminController {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("purposes", List.of(Customers.PURPOSE_VIEW, Customers.PURPOSE_REVEAL_PHONE,
-				Customers.PURPOSE_EXPORT, Customers.PURPOSE_API, "EDIT"));
+				Customers.PURPOSE_EXPORT, Customers.PURPOSE_API, "EDIT", "SCREEN_POP", "TICKET"));
 		return "customer/access-log";
 	}
 

@@ -1,6 +1,7 @@
 package org.heatdesk.platform;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,10 +10,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -35,10 +39,19 @@ public class AuditTrail {
 
 	private final AuditSealer sealer;
 
-	AuditTrail(JdbcClient jdbc, JsonMapper json, AuditSealer sealer) {
+	private final RepeatedRefusals refusals;
+
+	private final TransactionTemplate own;
+
+	AuditTrail(JdbcClient jdbc, JsonMapper json, AuditSealer sealer, RepeatedRefusals refusals,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.sealer = sealer;
+		this.refusals = refusals;
+		this.own = new TransactionTemplate(transactions);
+		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		refusals.attach(this);
 	}
 
 	/**
@@ -66,12 +79,57 @@ public class AuditTrail {
 		insert(actor == null || actor.isBlank() ? currentActor() : actor, action, entityType, entityId, null, details);
 	}
 
+	/**
+	 * Records a refused attempt that anyone on the network can repeat (an unknown key or user, a locked
+	 * account): the first of its group from an address in a minute is a row, as
+	 * {@link #recordSecurityEvent} writes it; the others of that minute are counted into one
+	 * {@code REFUSALS_REPEATED} row written when the minute is over.
+	 * @param kind the kind of credentials, {@code api-key} or {@code login}; with {@code actor} the
+	 * source that {@link #tooManyRefusals} limits
+	 * @param group the refusals that tell one story, e.g. {@code unknown} or an account's id
+	 * @param actor the user name or key prefix tried
+	 */
+	public void recordRefusal(String kind, String group, String actor, String action, String entityType, Object entityId,
+			Object details) {
+		String address = currentAddress();
+		if (refusals.count(address, kind, group, action, entityType, actor)) {
+			own.executeWithoutResult(s -> insert(actor == null || actor.isBlank() ? currentActor() : actor, address, action,
+					entityType, entityId, null, details));
+		}
+	}
+
+	/**
+	 * Counts a refusal whose row the caller writes itself (e.g. with the account's failure count)
+	 * toward the limit of its source.
+	 */
+	public void countRefusal(String kind, String actor) {
+		refusals.countTowardLimit(currentAddress(), kind, actor);
+	}
+
+	/**
+	 * Seconds the current request's source (address, {@code kind}, {@code actor}) must wait: it was
+	 * refused too often this minute. Empty when it may try. A limited attempt is counted in the
+	 * minute's summary, never written as a row of its own.
+	 */
+	public OptionalLong tooManyRefusals(String kind, String actor) {
+		return refusals.retryAfter(currentAddress(), kind, actor);
+	}
+
+	void insertRefusalSummary(String address, String entityType, String group, Object details) {
+		own.executeWithoutResult(s -> insert(SYSTEM, address, "REFUSALS_REPEATED", entityType, group, null, details));
+	}
+
 	private void insert(String actor, String action, String entityType, Object entityId, Object before, Object after) {
+		insert(actor, currentAddress(), action, entityType, entityId, before, after);
+	}
+
+	private void insert(String actor, String address, String action, String entityType, Object entityId, Object before,
+			Object after) {
 		jdbc.sql("""
 				insert into platform_audit_event
 				  (occurred_at, actor, actor_address, action, entity_type, entity_id, before_state, after_state)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(java.sql.Timestamp.from(Instant.now()), truncate(actor, 100), currentAddress(), action, entityType,
+			.params(java.sql.Timestamp.from(Instant.now()), truncate(actor, 100), address, action, entityType,
 					entityId == null ? null : truncate(entityId.toString(), 100), toJson(before), toJson(after))
 			.update();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -90,18 +90,20 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		if (found.isEmpty()) {
 			// Same work as for a real account, so the answer's timing does not tell which names exist.
 			encoder.matches(password, dummyHash);
-			audit.recordSecurityEvent(username, "LOGIN_FAILED", "staff", null, Map.of("reason", "unknown user"));
+			// anyone can send unknown names: counted per address and minute, not a row each
+			audit.recordRefusal("login", "unknown", username, "LOGIN_FAILED", "staff", null, Map.of("reason", "unknown user"));
 			throw new BadCredentialsException("bad credentials");
 		}
 		StaffRepository.Account account = found.get();
 		StaffView view = account.view();
 		if (!view.active()) {
-			audit.recordSecurityEvent(username, "LOGIN_REFUSED", "staff", view.id(), Map.of("reason", "inactive"));
+			audit.recordRefusal("login", "account:" + view.id(), username, "LOGIN_REFUSED", "staff", view.id(),
+					Map.of("reason", "inactive"));
 			throw new DisabledException("inactive");
 		}
 		LoginThrottle throttle = new LoginThrottle(account.failedLogins(), account.failedWindowStart(), account.lockedUntil());
 		if (throttle.lockedAt(now)) {
-			audit.recordSecurityEvent(username, "LOGIN_REFUSED", "staff", view.id(),
+			audit.recordRefusal("login", "account:" + view.id(), username, "LOGIN_REFUSED", "staff", view.id(),
 					Map.of("reason", "locked", "lockedUntil", account.lockedUntil().toString()));
 			throw new LockedException("locked");
 		}
@@ -119,6 +121,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 							Map.of("lockedUntil", next.lockedUntil().toString()));
 				}
 			});
+			audit.countRefusal("login", username);
 			if (next.lockedAt(now)) {
 				throw new LockedException("locked now");
 			}

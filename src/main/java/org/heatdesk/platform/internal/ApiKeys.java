@@ -65,7 +65,8 @@ class ApiKeys {
 	record ApiKey(long id, String name, ApiKeyScope scope, String prefix, String createdBy, Instant createdAt,
 			Instant lastUsedAt, String revokedBy, Instant revokedAt) {
 
-		boolean active() {
+		// public: the page's template calls it, and SpEL sees only public methods
+		public boolean active() {
 			return revokedAt == null;
 		}
 	}

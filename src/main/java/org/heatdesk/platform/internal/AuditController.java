@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.heatdesk.platform.PageController;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,14 +31,26 @@ class AuditController {
 
 	private final ZoneId zone;
 
-	AuditController(JdbcClient jdbc, AuditChainVerifier verifier, PlatformConfiguration.CompanyProperties company) {
+	private final AuditPresentation presentation;
+
+	AuditController(JdbcClient jdbc, AuditChainVerifier verifier, PlatformConfiguration.CompanyProperties company,
+			AuditPresentation presentation) {
 		this.jdbc = jdbc;
 		this.verifier = verifier;
 		this.zone = company.zone();
+		this.presentation = presentation;
 	}
 
-	record AuditEntry(long id, java.time.Instant occurredAt, String actor, String actorAddress, String action,
-			String entityType, String entityId, String beforeState, String afterState, boolean sealed) {
+	/**
+	 * One row as the auditor reads it: {@code action} and {@code entityType} stay the stored codes (for
+	 * the filters and links), everything shown is in words.
+	 */
+	record AuditEntry(long id, String time, String actor, String address, String action, String actionName,
+			String sentence, String entityType, String entityTypeName, String entityId,
+			List<AuditPresentation.Field> before, List<AuditPresentation.Field> after, boolean sealed) {
+	}
+
+	record Option(String value, String label) {
 	}
 
 	@GetMapping("/api/v1/audit/verify")
@@ -83,19 +97,29 @@ class AuditController {
 			params.add(before);
 		}
 		sql.append(" order by id desc limit ").append(PAGE_SIZE + 1);
+		Locale locale = LocaleContextHolder.getLocale();
 		List<AuditEntry> rows = jdbc.sql(sql.toString())
 			.params(params)
-			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getString("actor"), rs.getString("actor_address"), rs.getString("action"),
-					rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before_state"),
-					rs.getString("after_state"), rs.getString("hash") != null))
+			.query((rs, n) -> {
+				String who = rs.getString("actor");
+				String act = rs.getString("action");
+				String type = rs.getString("entity_type");
+				String id = rs.getString("entity_id");
+				return new AuditEntry(rs.getLong("id"), presentation.time(rs.getTimestamp("occurred_at").toInstant()),
+						presentation.actor(who, locale), presentation.address(rs.getString("actor_address"), locale), act,
+						presentation.actionName(act, locale), presentation.sentence(act, who, id, locale), type,
+						presentation.entityType(type, locale), id, presentation.fields(rs.getString("before_state"), locale),
+						presentation.fields(rs.getString("after_state"), locale), rs.getString("hash") != null);
+			})
 			.list();
 		boolean more = rows.size() > PAGE_SIZE;
 		List<AuditEntry> page = more ? rows.subList(0, PAGE_SIZE) : rows;
 		model.addAttribute("entries", page);
 		model.addAttribute("nextBefore", more ? page.get(page.size() - 1).id() : null);
-		model.addAttribute("actions", distinct("action"));
-		model.addAttribute("entityTypes", distinct("entity_type"));
+		model.addAttribute("actions",
+				distinct("action").stream().map(a -> new Option(a, presentation.actionName(a, locale))).toList());
+		model.addAttribute("entityTypes",
+				distinct("entity_type").stream().map(t -> new Option(t, presentation.entityType(t, locale))).toList());
 		return "platform/audit";
 	}
 

@@ -28,6 +28,8 @@ public class AuditSealer implements DisposableBean {
 
 	private static final int BATCH = 2000;
 
+	private static final java.time.Duration FULL_CHECK_EVERY = java.time.Duration.ofSeconds(10);
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate tx;
@@ -40,9 +42,20 @@ public class AuditSealer implements DisposableBean {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
-	AuditSealer(JdbcClient jdbc, TransactionTemplate tx) {
+	private final AuditAnchor anchor;
+
+	/** Why the sealer last refused to go on, or {@code null}; logged once per change. */
+	private volatile String refusal;
+
+	AuditSealer(JdbcClient jdbc, TransactionTemplate tx, AuditAnchor anchor) {
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.anchor = anchor;
+	}
+
+	/** Why the sealer stopped sealing (the chain no longer fits its anchor), or {@code null}. */
+	String refusal() {
+		return refusal;
 	}
 
 	/** Asks for a seal soon; many requests while one is pending collapse into one run. */
@@ -83,6 +96,9 @@ public class AuditSealer implements DisposableBean {
 	}
 
 	private int sealBatch() {
+		var checkpoint = anchor.current();
+		long[] head = new long[1];
+		String[] headHash = new String[1];
 		Integer sealed = tx.execute(status -> {
 			Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single();
 			if (!Boolean.TRUE.equals(locked)) {
@@ -94,23 +110,45 @@ public class AuditSealer implements DisposableBean {
 			if (rows.isEmpty()) {
 				return 0;
 			}
-			var last = jdbc.sql("select chain_seq, hash from platform_audit_event where chain_seq is not null order by chain_seq desc limit 1")
-				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			var last = jdbc.sql("select chain_seq, hash, id from platform_audit_event where chain_seq is not null order by chain_seq desc limit 1")
+				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3) })
 				.optional();
 			long seq = last.map(l -> (Long) l[0]).orElse(0L);
 			String prev = last.map(l -> (String) l[1]).orElse(AuditRow.GENESIS);
+			String problem = anchor.invalid() ? "the checkpoint file's signature does not fit"
+					: checkpoint.map(c -> problemAgainst(c, seq)).orElse(null);
+			if (problem == null && rows.get(0).id() < belowId(checkpoint, last.map(l -> (Long) l[2]).orElse(0L))
+					&& fullCheckDue(rows.get(0))) {
+				// An unsealed row below the anchored head: a transaction that committed late, or a row whose
+				// seal was blanked. Only the second leaves a hole in the sequence.
+				lastFullCheck = System.nanoTime();
+				long count = jdbc.sql("select count(chain_seq) from platform_audit_event").query(Long.class).single();
+				if (count != seq) {
+					problem = "the sealed sequence has " + (seq - count) + " hole(s): rows lost their seal or were deleted";
+				}
+			}
+			if (problem != null) {
+				if (!problem.equals(refusal)) {
+					log.error("Audit sealer stopped: {}. Rows stay unsealed until the chain is restored (see docs/platform.md)",
+							problem);
+				}
+				refusal = problem;
+				return 0;
+			}
+			refusal = null;
 			int n = rows.size();
 			Long[] ids = new Long[n];
 			Long[] seqs = new Long[n];
 			String[] prevs = new String[n];
 			String[] hashes = new String[n];
+			long s = seq;
 			for (int i = 0; i < n; i++) {
 				AuditRow row = rows.get(i);
-				seq++;
+				s++;
 				ids[i] = row.id();
-				seqs[i] = seq;
+				seqs[i] = s;
 				prevs[i] = prev;
-				hashes[i] = row.hash(seq, prev);
+				hashes[i] = row.hash(s, prev);
 				prev = hashes[i];
 			}
 			// one statement for the batch: on the first cold day every request writes audit rows, and a
@@ -119,9 +157,59 @@ public class AuditSealer implements DisposableBean {
 					update platform_audit_event a set chain_seq = v.seq, prev_hash = v.prev, hash = v.hash
 					from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as v(id, seq, prev, hash)
 					where a.id = v.id""").params(ids, seqs, prevs, hashes).update();
+			head[0] = s;
+			headHash[0] = prev;
 			return n;
 		});
+		if (sealed != null && sealed > 0) {
+			// after commit: a checkpoint ahead of the database would accuse it of a loss it never had
+			anchor.advance(head[0], headHash[0]);
+		}
 		return sealed == null ? 0 : sealed;
+	}
+
+	/** What is wrong with the database's chain against the last checkpoint, or {@code null}. */
+	private String problemAgainst(AuditAnchor.Checkpoint checkpoint, long headSeq) {
+		if (headSeq < checkpoint.seq()) {
+			return "the chain ends at " + headSeq + " but was anchored at " + checkpoint.seq() + ": its tail was removed";
+		}
+		String atCheckpoint = jdbc.sql("select hash from platform_audit_event where chain_seq = ?")
+			.param(checkpoint.seq())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (!checkpoint.hash().equals(atCheckpoint)) {
+			return "row " + checkpoint.seq() + " no longer carries the anchored hash: the chain was rewritten";
+		}
+		// rows sealed since the checkpoint: their sequence must have no hole (a few rows, by the index)
+		long since = jdbc.sql("select count(*) from platform_audit_event where chain_seq > ?")
+			.param(checkpoint.seq())
+			.query(Long.class)
+			.single();
+		if (since != headSeq - checkpoint.seq()) {
+			return "rows sealed after " + checkpoint.seq() + " lost their seal or were deleted";
+		}
+		return null;
+	}
+
+	private volatile long lastFullCheck = System.nanoTime() - FULL_CHECK_EVERY.toNanos();
+
+	/**
+	 * Counting every sealed row costs a scan of the sequence's index; busy desks commit slightly out of
+	 * id order all the time. A row below the head that is older than the grace a late commit gets is
+	 * always checked; younger ones at most every {@link #FULL_CHECK_EVERY}.
+	 */
+	private boolean fullCheckDue(AuditRow first) {
+		return first.occurredAt().isBefore(java.time.Instant.now().minus(AuditChainVerifier.UNSEALED_GRACE))
+				|| System.nanoTime() - lastFullCheck >= FULL_CHECK_EVERY.toNanos();
+	}
+
+	/** Unsealed rows with an id below this one need the full check for holes. */
+	private long belowId(java.util.Optional<AuditAnchor.Checkpoint> checkpoint, long headId) {
+		return checkpoint.flatMap(c -> jdbc.sql("select id from platform_audit_event where chain_seq = ?")
+			.param(c.seq())
+			.query(Long.class)
+			.optional()).orElse(headId);
 	}
 
 	@Override

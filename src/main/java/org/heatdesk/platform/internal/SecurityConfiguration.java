@@ -140,7 +140,8 @@ class SecurityConfiguration {
 	private static InvalidSessionStrategy invalidSession(AuditTrail audit) {
 		return (request, response) -> {
 			boolean changing = !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
-			audit.recordSecurityEvent(null, changing ? "CSRF_REJECTED" : "SESSION_EXPIRED", "request",
+			// anyone can send a dead session cookie: counted per address and minute, not a row each
+			audit.recordRefusal("session", "invalid", null, changing ? "CSRF_REJECTED" : "SESSION_EXPIRED", "request",
 					request.getMethod() + " " + request.getRequestURI(), Map.of("reason", "no valid session"));
 			// a fresh session replaces the dead cookie, or every request would land here again
 			request.getSession(true);
@@ -151,8 +152,15 @@ class SecurityConfiguration {
 	private static AccessDeniedHandler accessDenied(AuditTrail audit) {
 		return (request, response, e) -> {
 			boolean csrf = e instanceof CsrfException;
-			audit.recordSecurityEvent(null, csrf ? "CSRF_REJECTED" : "ACCESS_DENIED", "request",
-					request.getMethod() + " " + request.getRequestURI(), Map.of("reason", e.getClass().getSimpleName()));
+			if (csrf) {
+				// a session of one's own costs nothing to open: forged forms are counted like other refusals
+				audit.recordRefusal("session", "csrf", null, "CSRF_REJECTED", "request",
+						request.getMethod() + " " + request.getRequestURI(), Map.of("reason", e.getClass().getSimpleName()));
+			}
+			else {
+				audit.recordSecurityEvent(null, "ACCESS_DENIED", "request", request.getMethod() + " " + request.getRequestURI(),
+						Map.of("reason", e.getClass().getSimpleName()));
+			}
 			request.setAttribute("heatdesk.denied", csrf ? "csrf" : "role");
 			request.getRequestDispatcher("/denied").forward(request, response);
 		};
