@@ -3,11 +3,15 @@ package org.heatdesk.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.PageSession;
+import org.heatdesk.ticket.Priority;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,8 +80,51 @@ class DeskPopAccessTests {
 		assertThat(PageSession.login(port, "lead").get("/desk/calls/" + callId).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void theDeskOffersThePrioritiesInTheWordsTheTicketShows() {
+		CtiClient cti = CtiClient.create(port, jdbc);
+		String phone = TestCustomers.uniqueMobile();
+		TestCustomers.insert(jdbc, "测试丙", phone);
+		String switchId = "PR-" + UUID.randomUUID();
+		assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), "8003", "caller", phone))
+			.statusCode()).isEqualTo(200);
+		long callId = jdbc.sql("select id from contact_call where switch_call_id = ?").param(switchId).query(Long.class).single();
+		PageSession agent3 = PageSession.login(port, "agent3");
+
+		String pop = agent3.get("/desk/calls/" + callId).body();
+		Matcher select = Pattern.compile("<select name=\"priority\" id=\"ticket-priority\">(.*?)</select>", Pattern.DOTALL)
+			.matcher(pop);
+		assertThat(select.find()).isTrue();
+		Map<String, String> offered = new LinkedHashMap<>();
+		Matcher option = Pattern.compile("<option value=\"(\\w+)\"[^>]*>([^<]+)</option>").matcher(select.group(1));
+		while (option.find()) {
+			offered.put(option.group(1), option.group(2));
+		}
+		// the ticket's words, one list
+		assertThat(offered).containsExactly(Map.entry("URGENT", "紧急"), Map.entry("HIGH", "高"), Map.entry("NORMAL", "一般"),
+				Map.entry("LOW", "低"));
+
+		// a ticket recorded from the desk with each priority shows on its page the word the desk offered
+		String[] types = { "REPAIR", "INQUIRY", "COMPLAINT", "SUGGESTION" };
+		int i = 0;
+		for (Priority p : Priority.values()) {
+			var recorded = agent3.post("/desk/calls/" + callId + "/ticket",
+					Map.of("type", types[i++], "priority", p.name(), "description", "优先级测试 " + p));
+			Matcher no = Pattern.compile("GR\\d{8}-\\d+").matcher(recorded.body());
+			assertThat(no.find()).as(recorded.body()).isTrue();
+			String page = agent3.get("/tickets/" + no.group()).body();
+			Matcher head = Pattern.compile("<h1>(.*?)</h1>", Pattern.DOTALL).matcher(page);
+			assertThat(head.find()).isTrue();
+			assertThat(head.group(1)).contains(">" + offered.get(p.name()) + "</span>");
+			assertThat(jdbc.sql("select priority from ticket where ticket_no = ?").param(no.group()).query(String.class).single())
+				.isEqualTo(p.name());
+		}
+	}
+
 	private Long customerOf(long contactId) {
-		return jdbc.sql("select customer_id from contact_contact where id = ?").param(contactId).query(Long.class).single();
+		return jdbc.sql("select customer_id from contact_contact where id = ?").param(contactId)
+			.query((rs, n) -> (Long) rs.getObject(1))
+			.single();
 	}
 
 	private long identifiedRows(long contactId) {
