@@ -219,7 +219,7 @@ class TicketRepository {
 	List<TicketRow> dueBefore(Instant now, int limit) {
 		return jdbc.sql("select t.* from ticket t join ticket_policy p on p.id = t.policy_id"
 				+ " where t.status in ('RECORDED','DISPATCHED','RESPONDED','REOPENED') and (" + NEXT_DUE
-				+ ") < ? + make_interval(mins => p.remind_minutes) and (t.overdue_mark is distinct from (" + NEXT_MARK
+				+ ") < cast(? as timestamptz) + make_interval(mins => p.remind_minutes) and (t.overdue_mark is distinct from (" + NEXT_MARK
 				+ ") or t.reminded_mark is distinct from (" + NEXT_MARK + ")) order by (" + NEXT_DUE + ") limit ?")
 			.params(ts(now), limit)
 			.query(TICKET)

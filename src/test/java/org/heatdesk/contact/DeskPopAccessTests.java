@@ -124,7 +124,8 @@ class DeskPopAccessTests {
 	private Long customerOf(long contactId) {
 		return jdbc.sql("select customer_id from contact_contact where id = ?").param(contactId)
 			.query((rs, n) -> (Long) rs.getObject(1))
-			.single();
+			.list()
+			.get(0);
 	}
 
 	private long identifiedRows(long contactId) {
