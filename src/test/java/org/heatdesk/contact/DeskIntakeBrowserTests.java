@@ -91,4 +91,26 @@ class DeskIntakeBrowserTests {
 			b.screenshot("ticket-from-desk");
 		}
 	}
+
+	@Test
+	void theAgentPicksWhichOfTwoCustomersIsCalling() {
+		CtiClient cti = CtiClient.create(port, jdbc);
+		String phone = TestCustomers.uniqueMobile();
+		TestCustomers.insert(jdbc, "测试戊", phone);
+		long second = TestCustomers.insert(jdbc, "测试己", phone);
+		try (Browser b = Browser.open(port, Browser.DESK)) {
+			b.login("agent4", "heatdesk2026").go("/desk");
+			b.waitFor(d -> "true".equals(b.find(By.id("main")).getAttribute("data-stream-open")));
+			String switchId = "CH-" + UUID.randomUUID();
+			assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), "8004", "caller", phone))
+				.statusCode()).isEqualTo(200);
+			b.find(By.cssSelector(".pop-choices button[value='" + second + "']"));
+			b.screenshot("contact-desk-pop-choices");
+			b.find(By.cssSelector(".pop-choices button[value='" + second + "']")).click();
+			b.waitFor(d -> String.valueOf(second).equals(b.find(By.id("pop-customer")).getAttribute("data-customer-id")));
+			assertThat(jdbc.sql("""
+					select k.customer_id from contact_contact k join contact_call c on c.contact_id = k.id
+					where c.switch_call_id = ?""").param(switchId).query(Long.class).single()).isEqualTo(second);
+		}
+	}
 }
