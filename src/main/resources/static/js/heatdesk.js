@@ -7,7 +7,9 @@
       return;
     }
     var key = event.key.toLowerCase();
-    var target = document.querySelector('[data-shortcut="' + key + '"]');
+    // the page's own action wins over a navigation entry with the same key (its hint is hidden below)
+    var target = document.querySelector('main [data-shortcut="' + key + '"]') ||
+      document.querySelector('[data-shortcut="' + key + '"]');
     if (target) {
       event.preventDefault();
       if (target.matches('input, select, textarea')) {
@@ -17,6 +19,20 @@
       }
     }
   });
+
+  // a key the page uses for its own action is not offered by the navigation on that page: the nav's
+  // hint would promise what the key does not do there
+  function yieldNavKeys() {
+    var claimed = {};
+    document.querySelectorAll('main [data-shortcut]').forEach(function (el) {
+      claimed[el.getAttribute('data-shortcut')] = true;
+    });
+    document.querySelectorAll('.mainnav [data-shortcut]').forEach(function (a) {
+      a.classList.toggle('shortcut-yielded', claimed[a.getAttribute('data-shortcut')] === true);
+    });
+  }
+  yieldNavKeys();
+  document.addEventListener('htmx:afterSettle', yieldNavKeys);
 
   document.addEventListener('htmx:configRequest', function (event) {
     var token = document.querySelector('meta[name="_csrf"]');

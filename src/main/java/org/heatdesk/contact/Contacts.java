@@ -141,11 +141,12 @@ public class Contacts {
 	 * Records a ticket from a call, prefilled with the caller and the contact; one ticket per call
 	 * and type however often the button is pressed.
 	 */
-	TicketView recordFromCall(long callId, TicketType type, Priority priority, String description, String address,
-			long staffId) {
+	TicketView recordFromCall(long callId, TicketType type, Long categoryId, Priority priority, String description,
+			String address, long staffId) {
 		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
-		TicketView ticket = tickets.record(new RecordTicket(type, null, priority, null, Channel.PHONE, call.customerId(),
-				call.customerId() == null ? call.caller() : null, address, description, call.caller(), call.contactId(),
+		// the number the customer called from is kept on the ticket even when the customer is known
+		TicketView ticket = tickets.record(new RecordTicket(type, categoryId, priority, null, Channel.PHONE,
+				call.customerId(), call.caller(), address, description, call.caller(), call.contactId(),
 				"contact-" + call.contactId() + "-" + type));
 		attachTicket(call.contactId(), ticket.ticketNo(), description, staffId);
 		return ticket;
@@ -155,7 +156,7 @@ public class Contacts {
 	TicketView answeredInCall(long callId, String question, String answer, long staffId) {
 		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
 		TicketView ticket = tickets.answerInCall(new RecordTicket(TicketType.INQUIRY, null, Priority.NORMAL, null,
-				Channel.PHONE, call.customerId(), call.customerId() == null ? call.caller() : null, null, question,
+				Channel.PHONE, call.customerId(), call.caller(), null, question,
 				call.caller(), call.contactId(), "contact-" + call.contactId() + "-answered"), answer);
 		attachTicket(call.contactId(), ticket.ticketNo(), question, staffId);
 		return ticket;

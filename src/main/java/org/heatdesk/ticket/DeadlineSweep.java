@@ -40,14 +40,12 @@ class DeadlineSweep {
 
 	private final ApplicationEventPublisher events;
 
-	private final TicketProperties properties;
-
 	private final Clock clock;
 
 	private final TransactionTemplate tx;
 
 	DeadlineSweep(TicketRepository repository, Tickets tickets, JdbcClient jdbc, AuditTrail audit,
-			ApplicationEventPublisher events, TicketProperties properties, Clock clock,
+			ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.tx = new TransactionTemplate(transactions);
 		this.repository = repository;
@@ -55,7 +53,6 @@ class DeadlineSweep {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
-		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -84,7 +81,7 @@ class DeadlineSweep {
 		}
 		int reminded = 0;
 		int overdue = 0;
-		for (TicketRow row : repository.dueBefore(now.plus(properties.remindBefore()), 500)) {
+		for (TicketRow row : repository.dueBefore(now, 500)) {
 			Mark mark = row.nextMark();
 			Instant due = row.nextDeadline();
 			if (mark == null || due == null) {

@@ -13,9 +13,11 @@ import java.util.Set;
 /**
  * One version of the deadline policy: a calendar and rules per type, category, priority and scope.
  * The most specific matching rule wins (category, then priority, then scope). Pure.
+ * @param remindMinutes how long before a deadline its reminder goes out; shorter than every timed limit
  */
 record SlaPolicy(long id, int version, String note, MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart,
-		LocalTime workEnd, Set<DayOfWeek> workDays, String createdBy, Instant createdAt, List<Rule> rules) {
+		LocalTime workEnd, Set<DayOfWeek> workDays, String createdBy, Instant createdAt, List<Rule> rules,
+		int remindMinutes) {
 
 	/** A rule; {@code null} criteria match anything, {@code null} limits set no deadline. */
 	record Rule(TicketType type, Long categoryId, Priority priority, TicketScope scope, String dispatchLimit,

@@ -167,10 +167,18 @@ class TicketPageController {
 
 	@GetMapping("/tickets/new/customer/{id}")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
-	String caller(@PathVariable long id, Model model) {
+	String caller(@PathVariable long id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String callerPhone, Model model) {
 		callerModel(id, model);
+		// the number the customer was found by is the number they call from: it fills 来电号码 unless typed there
+		String found = q == null ? null : q.replaceAll("[\\s-]", "");
+		if ((callerPhone == null || callerPhone.isBlank()) && found != null && FOUND_BY_PHONE.matcher(found).matches()) {
+			model.addAttribute("foundPhone", found);
+		}
 		return "ticket/fragments/intake :: callerResponse";
 	}
+
+	private static final java.util.regex.Pattern FOUND_BY_PHONE = java.util.regex.Pattern.compile("\\+?\\d{7,15}");
 
 	private void callerModel(long id, Model model) {
 		CustomerView customer = customers.find(id).orElseThrow(() -> HeatDeskException.notFound("TICKET_CUSTOMER_UNKNOWN"));
@@ -198,9 +206,22 @@ class TicketPageController {
 	@GetMapping("/tickets/new/suggest")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
 	String suggest(@RequestParam(required = false) String description, @RequestParam(required = false) TicketType type,
-			@RequestParam(required = false) Long categoryId, Model model) {
+			@RequestParam(required = false) Long categoryId, @RequestParam(required = false) Priority priority,
+			@RequestParam(required = false) TicketScope scope, Model model) {
 		Optional<Category> s = catalog.suggest(description, type).or(() -> catalog.suggest(description, null));
-		model.addAttribute("suggestion", s.filter(c -> categoryId == null || c.id() != categoryId).orElse(null));
+		Category suggestion = s.filter(c -> categoryId == null || c.id() != categoryId).orElse(null);
+		if (suggestion != null && categoryId == null) {
+			// nothing chosen yet: the suggestion is applied (selected in the form); the agent can change it
+			model.addAttribute("types", TicketType.values());
+			model.addAttribute("categories", catalog.categories(suggestion.type(), true));
+			model.addAttribute("form", new IntakeForm(suggestion.type(), suggestion.id(), null, null, null, null, null, null,
+					null, null, null, null, null, null));
+			model.addAttribute("applied", suggestion);
+			model.addAttribute("oob", true);
+			deadlineModel(suggestion.type(), suggestion.id(), priority, scope, model);
+			return "ticket/fragments/intake :: suggestionApplied";
+		}
+		model.addAttribute("suggestion", suggestion);
 		return "ticket/fragments/intake :: suggestion";
 	}
 

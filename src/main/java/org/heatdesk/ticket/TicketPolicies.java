@@ -1,6 +1,7 @@
 package org.heatdesk.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.MonthDay;
@@ -40,9 +41,12 @@ class TicketPolicies {
 		this.clock = clock;
 	}
 
-	/** A manager's new version: the calendar and all rules, written as on the policy page. */
+	/**
+	 * A manager's new version: the calendar, all rules and the reminder lead, written as on the policy page.
+	 * @param remindMinutes minutes before a deadline that its reminder goes out
+	 */
 	record Draft(String note, String seasonStart, String seasonEnd, String workStart, String workEnd,
-			Set<DayOfWeek> workDays, List<SlaPolicy.Rule> rules) {
+			Set<DayOfWeek> workDays, List<SlaPolicy.Rule> rules, Integer remindMinutes) {
 	}
 
 	@Transactional(readOnly = true)
@@ -57,7 +61,8 @@ class TicketPolicies {
 
 	/**
 	 * Adds a version that is in force for tickets recorded from now on.
-	 * @throws HeatDeskException {@code TICKET_POLICY_LIMIT} or {@code TICKET_POLICY_CALENDAR} for bad input
+	 * @throws HeatDeskException {@code TICKET_POLICY_LIMIT}, {@code TICKET_POLICY_CALENDAR} or
+	 *         {@code TICKET_POLICY_REMIND} (a reminder lead not shorter than a limit it warns of) for bad input
 	 */
 	@Transactional
 	SlaPolicy addVersion(Draft draft) {
@@ -100,9 +105,10 @@ class TicketPolicies {
 				throw HeatDeskException.badInput("TICKET_CATEGORY_INVALID", "rules");
 			}
 		}
+		checkReminder(draft.remindMinutes(), draft.rules());
 		SlaPolicy before = catalog.currentPolicy();
 		SlaPolicy candidate = new SlaPolicy(0, 0, note, seasonStart, seasonEnd, workStart, workEnd, draft.workDays(),
-				AuditTrail.currentActor(), clock.instant(), draft.rules());
+				AuditTrail.currentActor(), clock.instant(), draft.rules(), draft.remindMinutes());
 		long id = repository.insertPolicy(candidate, clock.instant());
 		SlaPolicy added = catalog.policy(id);
 		catalog.policyChanged();
@@ -110,9 +116,35 @@ class TicketPolicies {
 		return added;
 	}
 
+	/**
+	 * A reminder warns of a deadline, so it must go out before it: the lead must be shorter than every
+	 * timed limit (minutes, hours). A day limit ends at the end of a counting day and is left alone.
+	 */
+	static void checkReminder(Integer remindMinutes, List<SlaPolicy.Rule> rules) {
+		if (remindMinutes == null) {
+			throw HeatDeskException.badInput("REQUIRED", "remindMinutes");
+		}
+		if (remindMinutes < 1 || remindMinutes > MAX_REMIND_MINUTES) {
+			throw HeatDeskException.badInput("TICKET_POLICY_REMIND_RANGE", "remindMinutes", String.valueOf(MAX_REMIND_MINUTES));
+		}
+		Duration lead = Duration.ofMinutes(remindMinutes);
+		for (SlaPolicy.Rule r : rules) {
+			for (String limit : new String[] { r.dispatchLimit(), r.respondLimit(), r.onSiteLimit(), r.resolveLimit() }) {
+				Limit l = Limit.parse(limit);
+				if (l != null && l.duration() != null && lead.compareTo(l.duration()) >= 0) {
+					throw HeatDeskException.badInput("TICKET_POLICY_REMIND", "remindMinutes", String.valueOf(remindMinutes),
+							limit.strip());
+				}
+			}
+		}
+	}
+
+	private static final int MAX_REMIND_MINUTES = 1440;
+
 	private static Map<String, Object> summary(SlaPolicy p) {
 		return Tickets.mapOf("version", p.version(), "note", p.note(), "season", p.seasonStart() + "–" + p.seasonEnd(),
-				"workingHours", p.workStart() + "–" + p.workEnd(), "workDays", p.workDays(), "rules", p.rules());
+				"workingHours", p.workStart() + "–" + p.workEnd(), "workDays", p.workDays(), "rules", p.rules(),
+				"remindMinutes", p.remindMinutes());
 	}
 
 	@Transactional

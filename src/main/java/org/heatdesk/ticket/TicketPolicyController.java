@@ -65,7 +65,8 @@ class TicketPolicyController {
 			@RequestParam(required = false) List<DayOfWeek> workDays, @RequestParam List<String> ruleType,
 			@RequestParam List<String> ruleCategory, @RequestParam List<String> rulePriority,
 			@RequestParam List<String> ruleScope, @RequestParam List<String> dispatch, @RequestParam List<String> respond,
-			@RequestParam List<String> onSite, @RequestParam List<String> resolve, RedirectAttributes redirect) {
+			@RequestParam List<String> onSite, @RequestParam List<String> resolve,
+			@RequestParam(required = false) String remindMinutes, RedirectAttributes redirect) {
 		try {
 			List<SlaPolicy.Rule> rules = new ArrayList<>();
 			for (int i = 0; i < ruleType.size(); i++) {
@@ -79,7 +80,7 @@ class TicketPolicyController {
 			}
 			Set<DayOfWeek> days = workDays == null || workDays.isEmpty() ? Set.of() : EnumSet.copyOf(workDays);
 			SlaPolicy added = policies.addVersion(new TicketPolicies.Draft(note, seasonStart, seasonEnd, workStart, workEnd,
-					days, rules));
+					days, rules, minutes(remindMinutes)));
 			redirect.addFlashAttribute("notice", "ticket.policy.added");
 			redirect.addFlashAttribute("noticeArg", added.version());
 		}
@@ -124,6 +125,18 @@ class TicketPolicyController {
 
 	private static String textOrNull(String s) {
 		return blank(s) ? null : s.strip();
+	}
+
+	private static Integer minutes(String s) {
+		if (blank(s)) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(s.strip());
+		}
+		catch (NumberFormatException e) {
+			throw HeatDeskException.badInput("TICKET_POLICY_REMIND_RANGE", "remindMinutes", "1440");
+		}
 	}
 
 	private static Long longOrNull(String s) {

@@ -8,11 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the ticket module.
  * @param numberPrefix prefix of ticket numbers ({@code GR20261127-0042})
- * @param remindBefore how long before a deadline the holder and the first responder are reminded
  * @param sweepInterval how often the deadline sweep runs
  * @param demoTickets how many demo tickets the demo seeder writes
  */
 @ConfigurationProperties("heatdesk.ticket")
-record TicketProperties(@DefaultValue("GR") String numberPrefix, @DefaultValue("15m") Duration remindBefore,
+record TicketProperties(@DefaultValue("GR") String numberPrefix, 
 		@DefaultValue("60s") Duration sweepInterval, @DefaultValue("300") int demoTickets) {
 }

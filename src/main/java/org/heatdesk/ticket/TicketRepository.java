@@ -215,10 +215,15 @@ class TicketRepository {
 	}
 
 	/** Open tickets whose next deadline falls before {@code until}, for the sweep. */
-	List<TicketRow> dueBefore(Instant until, int limit) {
-		return jdbc.sql("select * from ticket t where t.status in ('RECORDED','DISPATCHED','RESPONDED','REOPENED') and ("
-				+ NEXT_DUE + ") < ? and (t.overdue_mark is distinct from (" + NEXT_MARK + ") or t.reminded_mark is distinct from ("
-				+ NEXT_MARK + ")) order by (" + NEXT_DUE + ") limit ?").params(ts(until), limit).query(TICKET).list();
+	/** Open tickets whose next deadline is within their policy version's reminder lead of {@code now}, or past. */
+	List<TicketRow> dueBefore(Instant now, int limit) {
+		return jdbc.sql("select t.* from ticket t join ticket_policy p on p.id = t.policy_id"
+				+ " where t.status in ('RECORDED','DISPATCHED','RESPONDED','REOPENED') and (" + NEXT_DUE
+				+ ") < cast(? as timestamptz) + make_interval(mins => p.remind_minutes) and (t.overdue_mark is distinct from (" + NEXT_MARK
+				+ ") or t.reminded_mark is distinct from (" + NEXT_MARK + ")) order by (" + NEXT_DUE + ") limit ?")
+			.params(ts(now), limit)
+			.query(TICKET)
+			.list();
 	}
 
 	long countOpen() {
@@ -350,7 +355,7 @@ class TicketRepository {
 					rs.getTime("work_start").toLocalTime(), rs.getTime("work_end").toLocalTime(),
 					Arrays.stream(rs.getString("work_days").split(",")).map(String::strip).map(Integer::parseInt)
 						.map(DayOfWeek::of).collect(Collectors.toSet()),
-					rs.getString("created_by"), instant(rs, "created_at"), rules))
+					rs.getString("created_by"), instant(rs, "created_at"), rules, rs.getInt("remind_minutes")))
 			.optional();
 	}
 
@@ -358,12 +363,13 @@ class TicketRepository {
 		int version = jdbc.sql("select coalesce(max(version), 0) + 1 from ticket_policy").query(Integer.class).single();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into ticket_policy (version, note, season_start, season_end, work_start, work_end, work_days, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				insert into ticket_policy (version, note, season_start, season_end, work_start, work_end, work_days, created_by,
+				                           created_at, remind_minutes)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(version, p.note(), MONTH_DAY.format(p.seasonStart()), MONTH_DAY.format(p.seasonEnd()),
 					java.sql.Time.valueOf(p.workStart()), java.sql.Time.valueOf(p.workEnd()),
 					p.workDays().stream().map(DayOfWeek::getValue).sorted().map(String::valueOf).collect(Collectors.joining(",")),
-					p.createdBy(), ts(at))
+					p.createdBy(), ts(at), p.remindMinutes())
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		for (SlaPolicy.Rule r : p.rules()) {

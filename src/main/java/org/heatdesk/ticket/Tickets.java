@@ -232,6 +232,19 @@ public class Tickets {
 				r.status() == TicketStatus.RESOLVED || r.status() == TicketStatus.CLOSED ? r.result() : null));
 	}
 
+	/** The active categories of a type, in the managers' order, named in the current language. */
+	public List<CategoryView> categories(TicketType type) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		return catalog.categories(type, true).stream().map(c -> new CategoryView(c.id(), c.type(), c.name(locale))).toList();
+	}
+
+	/** The category of {@code type} whose keywords the description mentions, as intake suggests it; or empty. */
+	public Optional<CategoryView> suggestCategory(String description, TicketType type) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		return catalog.suggest(description, type).filter(c -> c.type() == type && c.active())
+			.map(c -> new CategoryView(c.id(), c.type(), c.name(locale)));
+	}
+
 	/** The customer's tickets that still owe work, newest first. */
 	@Transactional(readOnly = true)
 	public List<TicketView> openForCustomer(long customerId) {

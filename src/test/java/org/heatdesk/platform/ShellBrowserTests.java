@@ -28,14 +28,20 @@ class ShellBrowserTests {
 	}
 
 	@ParameterizedTest(name = "{0} sees the home page of {1}")
-	@CsvSource({ "agent, AGENT, 接线员, 王丽", "lead, TEAM_LEAD, 调度班长, 李强", "dispatcher, DISPATCHER, 派工调度, 赵敏",
+	@CsvSource({ "agent, AGENT, 接线员, 王丽", "lead, TEAM_LEAD, 调度班长 · 接线员, 李强", "dispatcher, DISPATCHER, 派工调度, 赵敏",
 			"tech, TECHNICIAN, 维修人员, 孙师傅", "manager, MANAGER, 管理人员, 周经理", "admin, ADMIN, 系统管理员, 系统管理员",
 			"auditor, AUDITOR, 审计员, 吴审计" })
 	void eachDemoRoleLogsInAndSeesItsHomePage(String username, String role, String roleName, String displayName) {
 		try (Browser browser = Browser.open(port, username.equals("tech") ? Browser.PHONE : Browser.DESK)) {
 			browser.login(username, "heatdesk2026");
-			String heading = browser.text(By.cssSelector("section[data-role='" + role + "'] h2"));
+			String heading = browser.text(By.cssSelector("section.role-section h2"));
 			assertThat(heading).isEqualTo(roleName);
+			// one card per page the navigation offers, each once (a lead who is an agent too sees no repeats)
+			var cards = browser.driver().findElements(By.cssSelector("main a.tile")).stream()
+				.map(a -> a.getAttribute("href")).toList();
+			var nav = browser.driver().findElements(By.cssSelector(".mainnav a")).stream()
+				.map(a -> a.getAttribute("href")).toList();
+			assertThat(cards).doesNotHaveDuplicates().containsExactlyElementsOf(nav);
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("您好，" + displayName);
 			browser.screenshot("home-" + username);
 		}

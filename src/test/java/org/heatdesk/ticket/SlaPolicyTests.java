@@ -23,7 +23,7 @@ class SlaPolicyTests {
 				List.of(new SlaPolicy.Rule(TicketType.REPAIR, null, null, null, "15m", "30m", "2h", repairResolve),
 						new SlaPolicy.Rule(TicketType.REPAIR, null, Priority.URGENT, null, "15m", "30m", "30m", repairResolve),
 						new SlaPolicy.Rule(TicketType.REPAIR, ROOM_TEMP, null, null, "15m", "30m", "24h", "3d"),
-						new SlaPolicy.Rule(TicketType.INQUIRY, null, null, null, "60m", "EOD", null, "EOD")));
+						new SlaPolicy.Rule(TicketType.INQUIRY, null, null, null, "60m", "EOD", null, "EOD")), 5);
 	}
 
 	@Test

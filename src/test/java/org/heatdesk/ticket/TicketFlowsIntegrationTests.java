@@ -121,7 +121,7 @@ class TicketFlowsIntegrationTests {
 					r.dispatchLimit(), r.respondLimit(), r.onSiteLimit(), "30d") : r);
 		}
 		SlaPolicy added = as("manager", "MANAGER", () -> policies.addVersion(new TicketPolicies.Draft("表扬回复放宽到 30 天",
-				"11-15", "03-15", "08:00", "17:30", current.workDays(), rules)));
+				"11-15", "03-15", "08:00", "17:30", current.workDays(), rules, 5)));
 		assertThat(added.version()).isEqualTo(current.version() + 1);
 
 		TicketView after = as("agent", "AGENT", () -> tickets.record(praise));
@@ -138,7 +138,7 @@ class TicketFlowsIntegrationTests {
 		// a bad limit is refused
 		List<SlaPolicy.Rule> bad = List.of(new SlaPolicy.Rule(TicketType.REPAIR, null, null, null, "soon", null, null, null));
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> as("manager", "MANAGER", () -> policies.addVersion(
-				new TicketPolicies.Draft("x", "11-15", "03-15", "08:00", "17:30", current.workDays(), bad))))
+				new TicketPolicies.Draft("x", "11-15", "03-15", "08:00", "17:30", current.workDays(), bad, 5))))
 			.isInstanceOfSatisfying(org.heatdesk.platform.HeatDeskException.class,
 					e -> assertThat(e.code()).isEqualTo("TICKET_POLICY_LIMIT"));
 	}

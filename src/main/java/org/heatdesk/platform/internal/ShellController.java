@@ -1,14 +1,11 @@
 package org.heatdesk.platform.internal;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Comparator;
+import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.heatdesk.platform.NavItem;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.springframework.security.core.Authentication;
@@ -28,17 +25,15 @@ class ShellController {
 		return "login";
 	}
 
-	/** Each of the user's roles gets a section listing its work, in the order of the navigation. */
+	/**
+	 * One card per page the user may open, in the order of the navigation, under the names of their
+	 * roles: a lead who is also an agent sees each page once, not once per role.
+	 */
 	@GetMapping("/")
 	String home(Authentication authentication, Model model) {
-		Set<Role> roles = Role.of(authentication);
-		@SuppressWarnings("unchecked")
-		List<NavItem> nav = (List<NavItem>) model.getAttribute("nav");
-		Map<Role, List<NavItem>> sections = new EnumMap<>(Role.class);
-		for (Role role : roles) {
-			sections.put(role, nav.stream().filter(item -> item.roles().contains(role)).toList());
-		}
-		model.addAttribute("sections", sections);
+		TreeSet<Role> roles = new TreeSet<>(Comparator.reverseOrder());
+		roles.addAll(Role.of(authentication));
+		model.addAttribute("roles", roles);
 		return "home";
 	}
 

@@ -1,0 +1,90 @@
+package org.heatdesk.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.heatdesk.Browser;
+import org.heatdesk.HeatDeskTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The lead's navigation (the longest) stays on one line on the desks people have, and every
+ * shortcut hint shown does what it says on that page: Alt+N on the customer search is a new
+ * customer, not the ticket intake of the navigation.
+ */
+@HeatDeskTest
+class NavigationBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theLeadsNavigationFitsOnOneLineAt1440And1366() {
+		for (Dimension size : List.of(new Dimension(1440, 900), Browser.DESK)) {
+			try (Browser b = Browser.open(port, size)) {
+				b.login("lead", "heatdesk2026");
+				assertThat(b.driver().findElements(By.cssSelector("main a.tile"))).hasSizeGreaterThan(8);
+				JavascriptExecutor js = (JavascriptExecutor) b.driver();
+				@SuppressWarnings("unchecked")
+				List<Number> tops = (List<Number>) js.executeScript("return Array.from(document.querySelectorAll('.mainnav a'))"
+						+ ".map(function (a) { return a.getBoundingClientRect().top; });");
+				assertThat(tops).hasSizeGreaterThan(8);
+				assertThat(tops.stream().map(Number::intValue).distinct()).as("rows of the navigation at %s", size).hasSize(1);
+				assertThat(js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
+				b.screenshot("home-lead-" + size.getWidth() + "x" + size.getHeight());
+			}
+		}
+	}
+
+	@Test
+	void everyShortcutHintShownDoesWhatItSays() {
+		try (Browser b = Browser.open(port, Browser.DESK)) {
+			b.login("lead", "heatdesk2026");
+			for (String page : List.of("/", "/customers", "/tickets/new", "/desk", "/tickets/mine", "/network", "/calls")) {
+				b.go(page);
+				b.find(By.tagName("main"));
+				assertThat(b.driver().getTitle()).as(page).doesNotContain("错误");
+				Map<String, String> shown = new HashMap<>();
+				for (WebElement kbd : b.driver().findElements(By.tagName("kbd"))) {
+					if (!kbd.isDisplayed() || kbd.getText().isBlank()) {
+						continue;
+					}
+					// a key hinted twice must lead to one place (the home card and the navigation entry of a page);
+					// two different actions under one key would do only one of them
+					String key = kbd.getText().replace("Alt+", "").strip().toLowerCase();
+					List<WebElement> link = kbd.findElements(By.xpath("./ancestor::a[1]"));
+					String action = link.isEmpty() ? kbd.findElement(By.xpath("..")).getText() : link.get(0).getAttribute("href");
+					String before = shown.put(key, action);
+					assertThat(before == null || before.equals(action)).as("Alt+%s on %s means %s and %s", key, page, before, action)
+						.isTrue();
+					assertThat(b.driver().findElements(By.cssSelector("[data-shortcut='" + key + "']")))
+						.as("Alt+%s on %s is hinted but bound to nothing", key, page).isNotEmpty();
+				}
+			}
+
+			b.go("/customers");
+			assertThat(b.find(By.cssSelector("a[href='/customers/new'] kbd")).getText()).isEqualTo("Alt+N");
+			// the navigation's Alt+N (ticket intake) gives way on this page, and its hint is not shown
+			assertThat(b.find(By.cssSelector(".mainnav a[href='/tickets/new'] kbd")).isDisplayed()).isFalse();
+			new Actions(b.driver()).keyDown(Keys.ALT).sendKeys("n").keyUp(Keys.ALT).perform();
+			b.waitFor(d -> d.getCurrentUrl().endsWith("/customers/new"));
+			assertThat(b.text(By.tagName("h1"))).doesNotContain("工单");
+			b.screenshot("customer-new-by-alt-n");
+
+			// elsewhere Alt+N still opens the ticket intake
+			b.go("/tickets/mine");
+			new Actions(b.driver()).keyDown(Keys.ALT).sendKeys("n").keyUp(Keys.ALT).perform();
+			b.waitFor(d -> d.getCurrentUrl().endsWith("/tickets/new"));
+		}
+	}
+}
