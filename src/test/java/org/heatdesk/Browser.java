@@ -138,7 +138,12 @@ public final class Browser implements AutoCloseable {
 	 * while the condition reads it (live pages swap their parts) is looked for again.
 	 */
 	public <T> T waitFor(Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+		return waitFor(Duration.ofSeconds(10), condition);
+	}
+
+	/** As {@link #waitFor(Function)}, for a page known to take longer to draw (the API documentation). */
+	public <T> T waitFor(Duration limit, Function<WebDriver, T> condition) {
+		return new WebDriverWait(driver, limit).ignoring(org.openqa.selenium.NoSuchElementException.class)
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(condition);
 	}

@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoTickets how many demo tickets the demo seeder writes
  */
 @ConfigurationProperties("heatdesk.ticket")
-record TicketProperties(@DefaultValue("GR") String numberPrefix, 
+record TicketProperties(@DefaultValue("GR") String numberPrefix,
 		@DefaultValue("60s") Duration sweepInterval, @DefaultValue("300") int demoTickets) {
 }

@@ -81,7 +81,8 @@ class CustomerAdminPagesBrowserTests {
 
 			// The API documentation renders for logged-in staff (under the page CSP).
 			browser.go("/swagger-ui.html");
-			browser.waitFor(d -> d.findElements(By.cssSelector(".opblock-tag")).size() > 0);
+			// the first visit builds the OpenAPI document: seconds on a busy machine
+			browser.waitFor(java.time.Duration.ofSeconds(40), d -> d.findElements(By.cssSelector(".opblock-tag")).size() > 0);
 			assertThat(browser.driver().getPageSource()).contains("/api/v1/customers");
 			browser.screenshot("customer-swagger-ui");
 		}

@@ -69,8 +69,7 @@ class TicketDemoDataTests {
 
 	/** Seeds {@code count} demo tickets at {@code now}, hands their rows to {@code check}, and rolls back. */
 	void seeded(Instant now, int count, Consumer<List<Written>> check) {
-		TicketProperties sized = new TicketProperties(properties.numberPrefix(), properties.remindBefore(),
-				properties.sweepInterval(), count);
+		TicketProperties sized = new TicketProperties(properties.numberPrefix(), properties.sweepInterval(), count);
 		TicketDemoData demo = new TicketDemoData(catalog, repository, jdbc, customers, staff, segmenter, sized, audit,
 				Clock.fixed(now, ZoneOffset.UTC));
 		tx.executeWithoutResult(status -> {

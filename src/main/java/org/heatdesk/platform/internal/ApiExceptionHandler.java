@@ -16,6 +16,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -192,6 +194,20 @@ class ApiExceptionHandler {
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ApiError> concurrent(OptimisticLockingFailureException e, HttpServletRequest request) {
 		return refuse(HttpStatus.CONFLICT, "CONCURRENT_CHANGE", message("error.CONCURRENT_CHANGE"), null, request);
+	}
+
+	/**
+	 * A deadlock or lock time-out that survived the writer's own retries: nothing was written, and
+	 * the same request may simply be sent again, so the caller is told to retry rather than that
+	 * the server failed.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<ApiError> busy(PessimisticLockingFailureException e, HttpServletRequest request) {
+		log.warn("A request lost a lock conflict after its retries: {}", e.getMessage());
+		ResponseEntity<ApiError> answer = refuse(HttpStatus.SERVICE_UNAVAILABLE, "TRY_AGAIN", message("error.TRY_AGAIN"), null,
+				request);
+		return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "1")
+			.body(answer.getBody());
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
