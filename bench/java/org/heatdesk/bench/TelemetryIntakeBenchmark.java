@@ -145,6 +145,20 @@ class TelemetryIntakeBenchmark {
 					}
 				}
 			}
+			// as the intake does: the batch's substations locked in id order before any reading refers to them
+			ids.sort(null);
+			try (PreparedStatement lock = c.prepareStatement("""
+					select id, code, status, status_manual, last_reading_at, primary_supply_warn_min, primary_supply_fault_min,
+					       secondary_supply_warn_min, secondary_supply_fault_min, pressure_warn_min, pressure_warn_max,
+					       pressure_fault_min, pressure_fault_max, flow_warn_min, flow_fault_min
+					from network_substation where id = any(?) order by id for no key update""")) {
+				lock.setObject(1, ids.toArray(Long[]::new));
+				try (ResultSet rs = lock.executeQuery()) {
+					while (rs.next()) {
+						rs.getLong(1);
+					}
+				}
+			}
 			Timestamp ts = Timestamp.from(at);
 			Timestamp now = Timestamp.from(Instant.now());
 			int n = ids.size();
@@ -186,23 +200,11 @@ class TelemetryIntakeBenchmark {
 					}
 				}
 			}
-			ids.sort(null);
-			try (PreparedStatement lock = c.prepareStatement("""
-					select id, code, status, status_manual, last_reading_at, primary_supply_warn_min, primary_supply_fault_min,
-					       secondary_supply_warn_min, secondary_supply_fault_min, pressure_warn_min, pressure_warn_max,
-					       pressure_fault_min, pressure_fault_max, flow_warn_min, flow_fault_min
-					from network_substation where id = any(?) order by id for update""");
-					PreparedStatement update = c.prepareStatement("""
+			try (PreparedStatement update = c.prepareStatement("""
 							update network_substation set last_reading_at = ?, primary_supply_temp = ?, primary_return_temp = ?,
 							  secondary_supply_temp = ?, secondary_return_temp = ?, pressure = ?, flow = ?, status = ?,
 							  status_since = case when ? then ? else status_since end, version = version + 1
 							where id = ?""")) {
-				lock.setObject(1, ids.toArray(Long[]::new));
-				try (ResultSet rs = lock.executeQuery()) {
-					while (rs.next()) {
-						rs.getLong(1);
-					}
-				}
 				for (int i = 0; i < n; i++) {
 					update.setTimestamp(1, ts);
 					update.setDouble(2, 95);
