@@ -34,9 +34,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Ticket creation through {@code POST /api/v1/tickets} (HTTP Basic, an Idempotency-Key per request,
  * one kept-alive connection per client) with 1, 8 and 32 concurrent clients, beside the same rows
- * written by raw JDBC in one transaction each (day counter, ticket, timeline event, audit row), once
- * as four plain statements and once as the ticket module writes them (one statement plus the audit
- * row), and the in-process front door; same process, same database, rounds interleaved.
+ * written by raw JDBC in one transaction each (the day's number from the {@code ticket_number}
+ * sequence, ticket, timeline event, audit row), once as four plain statements and once as the ticket
+ * module writes them (one statement plus the audit row), the in-process front door, and the floor:
+ * a plain single-row insert of the ticket's width, one commit each; same process, same database,
+ * rounds interleaved. Each path's rate at 8 and 32 clients is also given against its rate at 1.
  * Run: {@code mvn -B -o test -Dtest=TicketCreationBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * The table also gives each path's CPU per ticket (this JVM and PostgreSQL, from /proc) and the
  * JIT compiler's share of it, which is near zero once the warm-up has settled.
@@ -147,7 +149,10 @@ class TicketCreationBenchmark {
 	void ticketCreation() throws Exception {
 		long firstResponder = jdbc.sql("select id from staff_member where username = 'agent'").query(Long.class).single();
 		long policy = jdbc.sql("select id from ticket_policy order by version desc limit 1").query(Long.class).single();
+		// the floor: one row as wide as a ticket, in a table without the ticket's indexes, one commit each
+		jdbc.sql("create table if not exists bench_plain_row (like ticket including defaults)").update();
 		Map<String, Callable<Void>> paths = new LinkedHashMap<>();
+		paths.put("plain single-row insert", () -> plainInsert(firstResponder, policy));
 		paths.put("jdbc", () -> jdbcCreate(firstResponder, policy));
 		paths.put("jdbc, one statement", () -> jdbcCreateOneStatement(firstResponder, policy));
 		paths.put("api", this::apiCreate);
@@ -207,14 +212,21 @@ class TicketCreationBenchmark {
 		}
 		floorResults.values().forEach(f -> table.append(row(f)));
 		table.append('\n');
+		for (String path : paths.keySet()) {
+			double one = median(results.get(path + "|1")).rate();
+			table.append(String.format("%s: 8 clients / 1 client %.2f, 32 clients / 1 client %.2f%n", path,
+					median(results.get(path + "|8")).rate() / one, median(results.get(path + "|32")).rate() / one));
+		}
 		for (int clients : CLIENTS) {
+			double plainRate = median(results.get("plain single-row insert|" + clients)).rate();
 			double jdbcRate = median(results.get("jdbc|" + clients)).rate();
 			double oneRate = median(results.get("jdbc, one statement|" + clients)).rate();
 			double apiRate = median(results.get("api|" + clients)).rate();
 			double serviceRate = median(results.get("service|" + clients)).rate();
 			table.append(String.format(
-					"%d clients: api/jdbc %.2f, api/(jdbc, one statement) %.2f; front door/jdbc %.2f%n", clients,
-					apiRate / jdbcRate, apiRate / oneRate, serviceRate / jdbcRate));
+					"%d clients: jdbc/plain insert %.2f, (jdbc, one statement)/plain insert %.2f; api/jdbc %.2f, api/(jdbc, one statement) %.2f; front door/jdbc %.2f%n",
+					clients, jdbcRate / plainRate, oneRate / plainRate, apiRate / jdbcRate, apiRate / oneRate,
+					serviceRate / jdbcRate));
 			if (clients == 1) {
 				double floorRate = median(floorResults.values().stream().reduce((a, b) -> b).orElseThrow()).rate();
 				table.append(String.format("  half the jdbc rate at 1 client: %.0f /s; the authenticated one-query GET alone: %.0f /s%n",
@@ -351,13 +363,13 @@ class TicketCreationBenchmark {
 					with prior as (
 					  select 1 from ticket where idempotency_key = ?
 					), n as (
-					  insert into ticket_day_counter (day, last_no) select ?::date, 1 where not exists (select 1 from prior)
-					  on conflict (day) do update set last_no = ticket_day_counter.last_no + 1 returning last_no
+					  select nextval('ticket_number') - ?::bigint as day_no where not exists (select 1 from prior)
 					), t as (
 					  insert into ticket (ticket_no, type, priority, scope, channel, status, caller_phone, address, description,
 					    first_responder_id, first_responder, assignee_id, assignee, policy_id, recorded_at, dispatch_due,
 					    respond_due, on_site_due, resolve_due, idempotency_key, search_text)
-					  select 'JX' || n.last_no, 'REPAIR', 'NORMAL', 'HOUSEHOLD', 'PHONE', 'RECORDED', '13800000000', '翠园小区 3-2-501',
+					  select 'JX' || to_char(?::date, 'YYYYMMDD') || '-' || lpad(n.day_no::text, greatest(4, length(n.day_no::text)), '0'),
+					    'REPAIR', 'NORMAL', 'HOUSEHOLD', 'PHONE', 'RECORDED', '13800000000', '翠园小区 3-2-501',
 					    ?, ?, 'agent', ?, 'agent', ?, ?, ?, ?, ?, ?, ?, ? from n returning id
 					), e as (
 					  insert into ticket_event (ticket_id, at, actor, kind) select t.id, ?, 'agent', 'RECORDED' from t
@@ -366,17 +378,18 @@ class TicketCreationBenchmark {
 				Timestamp ts = Timestamp.from(now);
 				String key = UUID.randomUUID().toString();
 				s.setString(1, key);
-				s.setObject(2, day);
-				s.setString(3, DESCRIPTION);
-				s.setLong(4, firstResponder);
+				s.setLong(2, base(day));
+				s.setObject(3, day);
+				s.setString(4, DESCRIPTION);
 				s.setLong(5, firstResponder);
-				s.setLong(6, policy);
-				for (int p = 7; p <= 11; p++) {
+				s.setLong(6, firstResponder);
+				s.setLong(7, policy);
+				for (int p = 8; p <= 12; p++) {
 					s.setTimestamp(p, ts);
 				}
-				s.setString(12, key);
-				s.setString(13, "基准 测试 暖气片 不 热 室温 十五 度");
-				s.setTimestamp(14, ts);
+				s.setString(13, key);
+				s.setString(14, "基准 测试 暖气片 不 热 室温 十五 度");
+				s.setTimestamp(15, ts);
 				try (ResultSet rs = s.executeQuery()) {
 					rs.next();
 					id = rs.getLong(1);
@@ -399,19 +412,63 @@ class TicketCreationBenchmark {
 		}
 	}
 
+	private final Map<LocalDate, Long> bases = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The day's base as the ticket module writes it (once per day, committed before any number of the day). */
+	private long base(LocalDate day) {
+		return bases.computeIfAbsent(day, d -> {
+			jdbc.sql("""
+					insert into ticket_day_start (day, base) select ?, nextval('ticket_number')
+					where not exists (select 1 from ticket_day_start where day = ?) on conflict (day) do nothing""")
+				.params(d, d).update();
+			return jdbc.sql("select base from ticket_day_start where day = ?").param(d).query(Long.class).single();
+		});
+	}
+
+	private static final AtomicInteger PLAIN = new AtomicInteger();
+
+	/**
+	 * The baseline: one row of the ticket's width and values (a table shaped like {@code ticket},
+	 * without its indexes), one statement, one commit. What PostgreSQL here commits at most.
+	 */
+	private Void plainInsert(long firstResponder, long policy) throws Exception {
+		Instant now = Instant.now();
+		try (Connection c = dataSource.getConnection()) {
+			c.setAutoCommit(true);
+			try (PreparedStatement s = c.prepareStatement("""
+					insert into bench_plain_row (ticket_no, type, priority, scope, channel, status, caller_phone, address, description,
+					  first_responder_id, first_responder, assignee_id, assignee, policy_id, recorded_at, dispatch_due,
+					  respond_due, on_site_due, resolve_due, idempotency_key, search_text)
+					values (?, 'REPAIR', 'NORMAL', 'HOUSEHOLD', 'PHONE', 'RECORDED', '13800000000', '翠园小区 3-2-501', ?, ?, 'agent', ?,
+					  'agent', ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+				s.setString(1, "PL20261129-" + String.format("%04d", PLAIN.incrementAndGet()));
+				s.setString(2, DESCRIPTION);
+				s.setLong(3, firstResponder);
+				s.setLong(4, firstResponder);
+				s.setLong(5, policy);
+				Timestamp ts = Timestamp.from(now);
+				for (int p = 6; p <= 10; p++) {
+					s.setTimestamp(p, ts);
+				}
+				s.setString(11, UUID.randomUUID().toString());
+				s.setString(12, "基准 测试 暖气片 不 热 室温 十五 度");
+				s.executeUpdate();
+			}
+		}
+		return null;
+	}
+
 	private Void jdbcCreate(long firstResponder, long policy) throws Exception {
 		Instant now = Instant.now();
 		LocalDate day = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
 		try (Connection c = dataSource.getConnection()) {
 			c.setAutoCommit(false);
-			int n;
-			try (PreparedStatement s = c.prepareStatement("""
-					insert into ticket_day_counter (day, last_no) values (?, 1)
-					on conflict (day) do update set last_no = ticket_day_counter.last_no + 1 returning last_no""")) {
-				s.setObject(1, day);
+			long n;
+			try (PreparedStatement s = c.prepareStatement("select nextval('ticket_number') - ?")) {
+				s.setLong(1, base(day));
 				try (ResultSet rs = s.executeQuery()) {
 					rs.next();
-					n = rs.getInt(1);
+					n = rs.getLong(1);
 				}
 			}
 			long id;
@@ -421,7 +478,7 @@ class TicketCreationBenchmark {
 					  respond_due, on_site_due, resolve_due, idempotency_key, search_text)
 					values (?, 'REPAIR', 'NORMAL', 'HOUSEHOLD', 'PHONE', 'RECORDED', '13800000000', '翠园小区 3-2-501', ?, ?, 'agent', ?,
 					  'agent', ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
-				s.setString(1, "JD" + day.toString().replace("-", "") + "-" + n);
+				s.setString(1, "JD" + day.toString().replace("-", "") + "-" + String.format("%04d", n));
 				s.setString(2, DESCRIPTION);
 				s.setLong(3, firstResponder);
 				s.setLong(4, firstResponder);

@@ -12,13 +12,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** SQL for tickets, their timeline, transfers, notifications, categories and policies. */
 @Repository
@@ -41,28 +46,65 @@ class TicketRepository {
 
 	private final JdbcClient jdbc;
 
-	TicketRepository(JdbcClient jdbc) {
+	private final TransactionTemplate own;
+
+	/** {@link #base} of the days this node has drawn numbers for. */
+	private final Map<LocalDate, Long> bases = new ConcurrentHashMap<>();
+
+	TicketRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.own = new TransactionTemplate(transactions);
+		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	// ---- numbers
 
-	/** The next number of {@code day}; the row lock keeps two transactions from drawing the same one. */
+	/**
+	 * The next number of {@code day}, drawn as intake draws it ({@link #insert}): the global
+	 * {@code ticket_number} sequence less the day's base. Nothing is locked until commit; a number
+	 * drawn by a transaction that rolls back is not given again (a gap).
+	 */
 	int nextNumber(LocalDate day) {
-		return jdbc.sql("""
-				insert into ticket_day_counter (day, last_no) values (?, 1)
-				on conflict (day) do update set last_no = ticket_day_counter.last_no + 1
-				returning last_no""").param(day).query(Integer.class).single();
+		return jdbc.sql("select nextval('ticket_number') - ?").param(base(day)).query(Long.class).single().intValue();
+	}
+
+	/**
+	 * The value of {@code ticket_number} just before the day's number 1. Written once per day by
+	 * whichever transaction needs it first, in a short transaction of its own (never under the
+	 * caller's, so no ticket waits for another's commit), and remembered: it never changes. Every
+	 * number of the day is drawn after its base is committed, hence above it.
+	 */
+	long base(LocalDate day) {
+		Long known = bases.get(day);
+		if (known != null) {
+			return known;
+		}
+		// committed already (another ticket of the day, another node): no second connection needed
+		long base = jdbc.sql("select base from ticket_day_start where day = ?").param(day).query(Long.class).optional()
+			.orElseGet(() -> own.execute(s -> {
+				// the lock keeps two first tickets of a day from both drawing a base (the loser's would be a gap)
+				jdbc.sql("select pg_advisory_xact_lock(hashtext('ticket_day_start'), ?)")
+					.param(day.getYear() * 10000 + day.getMonthValue() * 100 + day.getDayOfMonth())
+					.query((rs, n) -> 1)
+					.single();
+				jdbc.sql("""
+						insert into ticket_day_start (day, base) select ?, nextval('ticket_number')
+						where not exists (select 1 from ticket_day_start where day = ?)
+						on conflict (day) do nothing""").params(day, day).update();
+				return jdbc.sql("select base from ticket_day_start where day = ?").param(day).query(Long.class).single();
+			}));
+		bases.put(day, base);
+		return base;
 	}
 
 	// ---- tickets
 
 	/**
-	 * Records a ticket in one statement: takes the day's next number, inserts the ticket and its
-	 * {@code RECORDED} timeline entry. Nothing is written, and no number is taken, when a ticket with
-	 * the same idempotency key exists already ({@code Optional.empty()}); a concurrent insert of the
-	 * same key still ends in the unique index's {@code DuplicateKeyException}. One round trip instead
-	 * of four keeps the day counter's row lock short: every ticket of the day queues on it.
+	 * Records a ticket in one statement: draws the day's next number (see {@link #nextNumber}), inserts
+	 * the ticket and its {@code RECORDED} timeline entry. Nothing is written, and no number is taken,
+	 * when a ticket with the same idempotency key exists already ({@code Optional.empty()}); a
+	 * concurrent insert of the same key still ends in the unique index's {@code DuplicateKeyException}
+	 * (its number is then a gap).
 	 */
 	Optional<TicketRow> insert(String numberPrefix, LocalDate day, RecordTicket c, TicketStatus status, Long substationId,
 			Long communityId, Long aboutStaffId, long firstResponderId, String firstResponder, Long assigneeTeamId,
@@ -71,16 +113,14 @@ class TicketRepository {
 				with prior as (
 				  select 1 from ticket where idempotency_key = ?::text
 				), n as (
-				  insert into ticket_day_counter (day, last_no) select ?::date, 1 where not exists (select 1 from prior)
-				  on conflict (day) do update set last_no = ticket_day_counter.last_no + 1
-				  returning last_no
+				  select nextval('ticket_number') - ?::bigint as day_no where not exists (select 1 from prior)
 				), t as (
 				  insert into ticket (ticket_no, type, category_id, priority, scope, channel, status, customer_id, caller_phone,
 				    address, description, contact_phone, contact_id, substation_id, community_id, about_staff_id,
 				    first_responder_id, first_responder, assignee_id, assignee, assignee_team_id, parent_id, incident,
 				    outage_id, policy_id, recorded_at, dispatch_due, respond_due, on_site_due, resolve_due,
 				    idempotency_key, search_text)
-				  select ?::text || lpad(n.last_no::text, greatest(4, length(n.last_no::text)), '0'), ?::text, ?::bigint,
+				  select ?::text || lpad(n.day_no::text, greatest(4, length(n.day_no::text)), '0'), ?::text, ?::bigint,
 				    ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::bigint,
 				    ?::bigint, ?::bigint, ?::bigint, ?::text, ?::bigint, ?::text, ?::bigint, ?::bigint, ?::boolean, ?::bigint,
 				    ?::bigint, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::text, ?::text
@@ -91,7 +131,7 @@ class TicketRepository {
 				  select t.id, t.recorded_at, t.first_responder, 'RECORDED', t.contact_id from t
 				)
 				select * from t""")
-			.params(c.idempotencyKey(), day, numberPrefix, c.type().name(), c.categoryId(), c.priority().name(),
+			.params(c.idempotencyKey(), base(day), numberPrefix, c.type().name(), c.categoryId(), c.priority().name(),
 					c.scope().name(), c.channel().name(), status.name(), c.customerId(), c.callerPhone(), c.address(),
 					c.description(), c.contactPhone(), c.contactId(), substationId, communityId, aboutStaffId,
 					firstResponderId, firstResponder, firstResponderId, firstResponder, assigneeTeamId, parentId, incident,
