@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
@@ -26,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @HeatDeskTest
 class DeskBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -55,7 +60,7 @@ class DeskBrowserTests {
 		long customerId = ((Number) customer.get("customer_id")).longValue();
 		String callId = "B-" + UUID.randomUUID();
 
-		try (Browser lead = Browser.open(port, Browser.DESK); Browser desk = Browser.open(port, Browser.DESK)) {
+		try (Browser lead = browsers.open(port, Browser.DESK); Browser desk = browsers.open(port, Browser.DESK)) {
 			lead.login("lead", "heatdesk2026").go("/wallboard");
 			lead.waitFor(d -> "true".equals(lead.find(By.cssSelector("[data-wallboard-stream]")).getAttribute("data-updated")));
 			long answeredBefore = Long.parseLong(lead.text(By.cssSelector("[data-figure=answered]")));
@@ -105,7 +110,7 @@ class DeskBrowserTests {
 		tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.READY, null, Instant.now(), "agent", true));
 		String callId = "P-" + UUID.randomUUID();
 
-		try (Browser desk = Browser.open(port, Browser.DESK)) {
+		try (Browser desk = browsers.open(port, Browser.DESK)) {
 			desk.login("agent", "heatdesk2026").go("/desk");
 			JavascriptExecutor js = (JavascriptExecutor) desk.driver();
 			desk.waitFor(d -> "true".equals(attr(js, "main", "data-stream-open")));
@@ -153,7 +158,7 @@ class DeskBrowserTests {
 
 	@Test
 	void theDeskFitsTheAgentsScreenAndAPhone() {
-		try (Browser wide = Browser.open(port, Browser.DESK); Browser phone = Browser.open(port, Browser.PHONE)) {
+		try (Browser wide = browsers.open(port, Browser.DESK); Browser phone = browsers.open(port, Browser.PHONE)) {
 			wide.login("agent3", "heatdesk2026").go("/desk");
 			wide.waitFor(d -> "true".equals(wide.find(By.id("main")).getAttribute("data-stream-open")));
 			assertThat(wide.driver().findElements(By.cssSelector(".desk-kb"))).isEmpty();

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @HeatDeskTest
 class DeskIntakeBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -36,7 +41,7 @@ class DeskIntakeBrowserTests {
 		long notWarm = jdbc.sql("select id from ticket_category where code = 'REPAIR_NOT_WARM'").query(Long.class).single();
 		String masked = phone.substring(0, 3) + "****" + phone.substring(7);
 
-		try (Browser b = Browser.open(port, Browser.DESK)) {
+		try (Browser b = browsers.open(port, Browser.DESK)) {
 			b.login("agent4", "heatdesk2026");
 
 			// the intake page: the customer is found by the number they call from
@@ -98,7 +103,7 @@ class DeskIntakeBrowserTests {
 		String phone = TestCustomers.uniqueMobile();
 		TestCustomers.insert(jdbc, "测试戊", phone);
 		long second = TestCustomers.insert(jdbc, "测试己", phone);
-		try (Browser b = Browser.open(port, Browser.DESK)) {
+		try (Browser b = browsers.open(port, Browser.DESK)) {
 			b.login("agent4", "heatdesk2026").go("/desk");
 			b.waitFor(d -> "true".equals(b.find(By.id("main")).getAttribute("data-stream-open")));
 			String switchId = "CH-" + UUID.randomUUID();
