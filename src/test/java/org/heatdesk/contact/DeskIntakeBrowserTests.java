@@ -8,6 +8,9 @@ import java.util.UUID;
 import org.heatdesk.Browser;
 import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.TestStaff;
+import org.heatdesk.platform.Role;
+import org.heatdesk.staff.Staff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -33,6 +36,9 @@ class DeskIntakeBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Staff staff;
+
 	@Test
 	void theNumberAndTheSuggestedCategoryReachTheTicketAndThePopTellsOneStory() {
 		CtiClient cti = CtiClient.create(port, jdbc);
@@ -40,9 +46,10 @@ class DeskIntakeBrowserTests {
 		long customerId = TestCustomers.insert(jdbc, "测试丁", phone);
 		long notWarm = jdbc.sql("select id from ticket_category where code = 'REPAIR_NOT_WARM'").query(Long.class).single();
 		String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+		TestStaff.Account agent = TestStaff.create(staff, "intake", Role.AGENT);
 
 		try (Browser b = browsers.open(port, Browser.DESK)) {
-			b.login("agent4", "heatdesk2026");
+			b.login(agent.username(), TestStaff.PASSWORD);
 
 			// the intake page: the customer is found by the number they call from
 			b.go("/tickets/new");
@@ -66,7 +73,7 @@ class DeskIntakeBrowserTests {
 			b.go("/desk");
 			b.waitFor(d -> "true".equals(b.find(By.id("main")).getAttribute("data-stream-open")));
 			String switchId = "IN-" + UUID.randomUUID();
-			assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), "8004", "caller", phone))
+			assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), agent.extension(), "caller", phone))
 				.statusCode()).isEqualTo(200);
 			assertThat(b.find(By.id("pop-customer")).getAttribute("data-customer-id")).isEqualTo(String.valueOf(customerId));
 			assertThat(b.text(By.id("pop-open-tickets"))).contains(first);
@@ -103,11 +110,12 @@ class DeskIntakeBrowserTests {
 		String phone = TestCustomers.uniqueMobile();
 		TestCustomers.insert(jdbc, "测试戊", phone);
 		long second = TestCustomers.insert(jdbc, "测试己", phone);
+		TestStaff.Account agent = TestStaff.create(staff, "picks", Role.AGENT);
 		try (Browser b = browsers.open(port, Browser.DESK)) {
-			b.login("agent4", "heatdesk2026").go("/desk");
+			b.login(agent.username(), TestStaff.PASSWORD).go("/desk");
 			b.waitFor(d -> "true".equals(b.find(By.id("main")).getAttribute("data-stream-open")));
 			String switchId = "CH-" + UUID.randomUUID();
-			assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), "8004", "caller", phone))
+			assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), agent.extension(), "caller", phone))
 				.statusCode()).isEqualTo(200);
 			b.find(By.cssSelector(".pop-choices button[value='" + second + "']"));
 			b.screenshot("contact-desk-pop-choices");
