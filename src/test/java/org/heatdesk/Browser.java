@@ -40,10 +40,17 @@ public final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
+	/** The window's size as opened, restored between tests of a shared instance (see {@link Browsers}). */
+	private final Dimension opened;
+
+	/** Set while a {@link Browsers} pool has lent this browser: closing it hands it back. */
+	private java.util.function.Consumer<Browser> giveBack;
+
 	private Browser(ChromeDriver driver, String base, Path profile) {
 		this.driver = driver;
 		this.base = base;
 		this.profile = profile;
+		this.opened = driver.manage().window().getSize();
 	}
 
 	/** Opens Chromium at {@code size} (width × height) against the application on {@code port}. */
@@ -162,8 +169,51 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	void lend(java.util.function.Consumer<Browser> giveBack) {
+		this.giveBack = giveBack;
+	}
+
+	/**
+	 * Leaves the browser as a fresh one, for the next test of a shared instance: extra windows
+	 * closed, the page left (its event streams end with it), every cookie and stored item deleted
+	 * (so signed out, language back to the default) and the window at its opening size.
+	 */
+	void reset() {
+		try {
+			driver.switchTo().alert().dismiss();
+		}
+		catch (org.openqa.selenium.NoAlertPresentException none) {
+			// the usual case
+		}
+		var windows = new java.util.ArrayList<>(driver.getWindowHandles());
+		for (String extra : windows.subList(1, windows.size())) {
+			driver.switchTo().window(extra).close();
+		}
+		driver.switchTo().window(windows.get(0));
+		driver.get("about:blank");
+		driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+		driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", base, "storageTypes", "all"));
+		if (!driver.manage().window().getSize().equals(opened)) {
+			driver.manage().window().setSize(opened);
+		}
+		if (!((java.util.List<?>) driver.executeCdpCommand("Storage.getCookies", java.util.Map.of()).get("cookies")).isEmpty()) {
+			throw new IllegalStateException("cookies left after a reset");
+		}
+	}
+
+	/** Closes it, or hands it back to the {@link Browsers} pool that lent it. */
 	@Override
 	public void close() {
+		var pool = giveBack;
+		if (pool != null) {
+			giveBack = null;
+			pool.accept(this);
+			return;
+		}
+		quit();
+	}
+
+	void quit() {
 		driver.quit();
 		try (var files = Files.walk(profile)) {
 			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -3,8 +3,10 @@ package org.heatdesk.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
@@ -14,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 @HeatDeskTest
 class AgentPresenceBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -34,7 +39,7 @@ class AgentPresenceBrowserTests {
 		// a known start: ready (a wrap-up left by another test would be made ready by the sweep meanwhile)
 		tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.READY, null, java.time.Instant.now(), "agent", true));
 		long auditsBefore = audits(agentId);
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("lead", "heatdesk2026");
 			browser.go("/wallboard");
 			browser.find(By.cssSelector("a[href$='/wallboard/agents']")).click();
@@ -81,7 +86,7 @@ class AgentPresenceBrowserTests {
 		long leadId = jdbc.sql("select id from staff_member where username = 'lead'").query(Long.class).single();
 		tx.executeWithoutResult(s -> presences.set(leadId, PresenceState.READY, null, java.time.Instant.now(), "lead", true));
 		String leadState = state(leadId);
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("agent", "heatdesk2026");
 			browser.go("/wallboard/agents");
 			assertThat(browser.driver().getPageSource()).contains("无权访问").doesNotContain("data-staff-id");

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.TestStaff;
+import org.heatdesk.platform.Role;
+import org.heatdesk.staff.Staff;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
@@ -27,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @HeatDeskTest
 class DeskBrowserTests {
 
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
 	@LocalServerPort
 	int port;
 
@@ -42,32 +49,31 @@ class DeskBrowserTests {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	Staff staff;
+
 	@Test
 	void ringingCallPopsTheCustomerAndBecomesATicket() {
 		CtiClient cti = CtiClient.create(port, jdbc);
-		// a demo customer whose mobile number belongs to nobody else
-		Map<String, Object> customer = jdbc.sql("""
-				select p.phone, min(p.customer_id) as customer_id from customer_phone p
-				where p.phone like '1%' group by p.phone having count(*) = 1 order by p.phone limit 1""")
-			.query()
-			.singleRow();
-		String phone = (String) customer.get("phone");
-		long customerId = ((Number) customer.get("customer_id")).longValue();
+		// a customer of the test's own, whose mobile number belongs to nobody else
+		String phone = TestCustomers.uniqueMobile();
+		long customerId = TestCustomers.insert(jdbc, "测试甲", phone);
 		String callId = "B-" + UUID.randomUUID();
+		TestStaff.Account agent = TestStaff.create(staff, "desk", Role.AGENT);
 
-		try (Browser lead = Browser.open(port, Browser.DESK); Browser desk = Browser.open(port, Browser.DESK)) {
+		try (Browser lead = browsers.open(port, Browser.DESK); Browser desk = browsers.open(port, Browser.DESK)) {
 			lead.login("lead", "heatdesk2026").go("/wallboard");
 			lead.waitFor(d -> "true".equals(lead.find(By.cssSelector("[data-wallboard-stream]")).getAttribute("data-updated")));
 			long answeredBefore = Long.parseLong(lead.text(By.cssSelector("[data-figure=answered]")));
 
-			desk.login("agent2", "heatdesk2026").go("/desk");
+			desk.login(agent.username(), TestStaff.PASSWORD).go("/desk");
 			desk.waitFor(d -> "true".equals(desk.find(By.id("main")).getAttribute("data-stream-open")));
 			desk.screenshot("contact-desk-waiting");
 			JavascriptExecutor js = (JavascriptExecutor) desk.driver();
 			js.executeScript("window.heatdeskNoReload = 'still here';");
 
 			Instant ring = Instant.now().minus(3, ChronoUnit.SECONDS);
-			assertThat(cti.post(CtiClient.event(callId, "RINGING", ring, "8002", "caller", phone)).statusCode())
+			assertThat(cti.post(CtiClient.event(callId, "RINGING", ring, agent.extension(), "caller", phone)).statusCode())
 				.isEqualTo(200);
 
 			String shownId = desk.find(By.id("pop-customer")).getAttribute("data-customer-id");
@@ -76,7 +82,7 @@ class DeskBrowserTests {
 			assertThat(desk.text(By.id("pop-phone"))).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
 			desk.screenshot("contact-desk-pop");
 
-			assertThat(cti.post(CtiClient.event(callId, "ANSWERED", ring.plusSeconds(2), "8002", "caller", phone))
+			assertThat(cti.post(CtiClient.event(callId, "ANSWERED", ring.plusSeconds(2), agent.extension(), "caller", phone))
 				.statusCode()).isEqualTo(200);
 			// the pop follows the call: once answered it says so without a reload
 			desk.waitFor(d -> desk.text(By.id("pop-status")).equals("通话中"));
@@ -101,12 +107,13 @@ class DeskBrowserTests {
 	@Test
 	void presenceAndCallStatusArePushedAndCaughtUpAfterAReconnect() {
 		CtiClient cti = CtiClient.create(port, jdbc);
-		long agentId = jdbc.sql("select id from staff_member where username = 'agent'").query(Long.class).single();
-		tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.READY, null, Instant.now(), "agent", true));
+		TestStaff.Account agent = TestStaff.create(staff, "presence", Role.AGENT);
+		long agentId = jdbc.sql("select id from staff_member where username = ?").param(agent.username()).query(Long.class).single();
+		tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.READY, null, Instant.now(), agent.username(), true));
 		String callId = "P-" + UUID.randomUUID();
 
-		try (Browser desk = Browser.open(port, Browser.DESK)) {
-			desk.login("agent", "heatdesk2026").go("/desk");
+		try (Browser desk = browsers.open(port, Browser.DESK)) {
+			desk.login(agent.username(), TestStaff.PASSWORD).go("/desk");
 			JavascriptExecutor js = (JavascriptExecutor) desk.driver();
 			desk.waitFor(d -> "true".equals(attr(js, "main", "data-stream-open")));
 			assertThat(attr(js, "presence-state", "data-state")).isEqualTo("READY");
@@ -117,19 +124,19 @@ class DeskBrowserTests {
 			long statusFetches = fetches(js, "/status");
 
 			Instant ring = Instant.now().minusSeconds(4);
-			assertThat(cti.post(CtiClient.event(callId, "RINGING", ring, "8001")).statusCode()).isEqualTo(200);
+			assertThat(cti.post(CtiClient.event(callId, "RINGING", ring, agent.extension())).statusCode()).isEqualTo(200);
 			String popped = String.valueOf(jdbc.sql("select id from contact_call where switch_call_id = ?").param(callId)
 				.query(Long.class).single());
 			desk.waitFor(d -> popped.equals(attr(js, "pop-status", "data-call-id")));
 			assertThat(attr(js, "pop-status", "data-status")).isEqualTo("RINGING");
-			assertThat(cti.post(CtiClient.event(callId, "ANSWERED", ring.plusSeconds(3), "8001")).statusCode()).isEqualTo(200);
+			assertThat(cti.post(CtiClient.event(callId, "ANSWERED", ring.plusSeconds(3), agent.extension())).statusCode()).isEqualTo(200);
 			desk.waitFor(d -> "ON_CALL".equals(attr(js, "presence-state", "data-state")));
 			assertThat(attr(js, "presence-state", "textContent")).isEqualTo("通话中");
 			desk.waitFor(d -> "TALKING".equals(attr(js, "pop-status", "data-status")));
 			assertThat(attr(js, "pop-status", "textContent")).isEqualTo("通话中");
 			desk.screenshot("contact-desk-on-call");
 
-			assertThat(cti.post(CtiClient.event(callId, "ENDED", ring.plusSeconds(4), "8001")).statusCode()).isEqualTo(200);
+			assertThat(cti.post(CtiClient.event(callId, "ENDED", ring.plusSeconds(4), agent.extension())).statusCode()).isEqualTo(200);
 			desk.waitFor(d -> "WRAP_UP".equals(attr(js, "presence-state", "data-state")));
 			assertThat(attr(js, "presence-state", "textContent")).isEqualTo("话后整理");
 			desk.waitFor(d -> "已结束".equals(attr(js, "pop-status", "textContent")));
@@ -147,20 +154,22 @@ class DeskBrowserTests {
 			desk.screenshot("contact-desk-resynced");
 		}
 		finally {
-			tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.OFFLINE, null, Instant.now(), "agent", true));
+			tx.executeWithoutResult(s -> presences.set(agentId, PresenceState.OFFLINE, null, Instant.now(), agent.username(), true));
 		}
 	}
 
 	@Test
 	void theDeskFitsTheAgentsScreenAndAPhone() {
-		try (Browser wide = Browser.open(port, Browser.DESK); Browser phone = Browser.open(port, Browser.PHONE)) {
-			wide.login("agent3", "heatdesk2026").go("/desk");
+		TestStaff.Account atDesk = TestStaff.create(staff, "wide", Role.AGENT);
+		TestStaff.Account onPhone = TestStaff.create(staff, "phone", Role.AGENT);
+		try (Browser wide = browsers.open(port, Browser.DESK); Browser phone = browsers.open(port, Browser.PHONE)) {
+			wide.login(atDesk.username(), TestStaff.PASSWORD).go("/desk");
 			wide.waitFor(d -> "true".equals(wide.find(By.id("main")).getAttribute("data-stream-open")));
 			assertThat(wide.driver().findElements(By.cssSelector(".desk-kb"))).isEmpty();
 			assertThat(((JavascriptExecutor) wide.driver())
 				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
 			wide.screenshot("contact-desk-1366");
-			phone.login("agent4", "heatdesk2026").go("/desk");
+			phone.login(onPhone.username(), TestStaff.PASSWORD).go("/desk");
 			phone.waitFor(d -> "true".equals(phone.find(By.id("main")).getAttribute("data-stream-open")));
 			assertThat(((JavascriptExecutor) phone.driver())
 				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);

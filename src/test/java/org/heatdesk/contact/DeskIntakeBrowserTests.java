@@ -6,8 +6,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.TestStaff;
+import org.heatdesk.platform.Role;
+import org.heatdesk.staff.Staff;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +27,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @HeatDeskTest
 class DeskIntakeBrowserTests {
 
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Staff staff;
 
 	@Test
 	void theNumberAndTheSuggestedCategoryReachTheTicketAndThePopTellsOneStory() {
@@ -35,9 +46,10 @@ class DeskIntakeBrowserTests {
 		long customerId = TestCustomers.insert(jdbc, "测试丁", phone);
 		long notWarm = jdbc.sql("select id from ticket_category where code = 'REPAIR_NOT_WARM'").query(Long.class).single();
 		String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+		TestStaff.Account agent = TestStaff.create(staff, "intake", Role.AGENT);
 
-		try (Browser b = Browser.open(port, Browser.DESK)) {
-			b.login("agent4", "heatdesk2026");
+		try (Browser b = browsers.open(port, Browser.DESK)) {
+			b.login(agent.username(), TestStaff.PASSWORD);
 
 			// the intake page: the customer is found by the number they call from
 			b.go("/tickets/new");
@@ -61,7 +73,7 @@ class DeskIntakeBrowserTests {
 			b.go("/desk");
 			b.waitFor(d -> "true".equals(b.find(By.id("main")).getAttribute("data-stream-open")));
 			String switchId = "IN-" + UUID.randomUUID();
-			assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), "8004", "caller", phone))
+			assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), agent.extension(), "caller", phone))
 				.statusCode()).isEqualTo(200);
 			assertThat(b.find(By.id("pop-customer")).getAttribute("data-customer-id")).isEqualTo(String.valueOf(customerId));
 			assertThat(b.text(By.id("pop-open-tickets"))).contains(first);
@@ -98,11 +110,12 @@ class DeskIntakeBrowserTests {
 		String phone = TestCustomers.uniqueMobile();
 		TestCustomers.insert(jdbc, "测试戊", phone);
 		long second = TestCustomers.insert(jdbc, "测试己", phone);
-		try (Browser b = Browser.open(port, Browser.DESK)) {
-			b.login("agent4", "heatdesk2026").go("/desk");
+		TestStaff.Account agent = TestStaff.create(staff, "picks", Role.AGENT);
+		try (Browser b = browsers.open(port, Browser.DESK)) {
+			b.login(agent.username(), TestStaff.PASSWORD).go("/desk");
 			b.waitFor(d -> "true".equals(b.find(By.id("main")).getAttribute("data-stream-open")));
 			String switchId = "CH-" + UUID.randomUUID();
-			assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), "8004", "caller", phone))
+			assertThat(cti.post(CtiClient.event(switchId, "RINGING", Instant.now().minusSeconds(2), agent.extension(), "caller", phone))
 				.statusCode()).isEqualTo(200);
 			b.find(By.cssSelector(".pop-choices button[value='" + second + "']"));
 			b.screenshot("contact-desk-pop-choices");

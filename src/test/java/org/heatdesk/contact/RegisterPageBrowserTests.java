@@ -8,8 +8,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 @HeatDeskTest
 class RegisterPageBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	private static final ZoneId COMPANY = ZoneId.of("Asia/Shanghai");
 
@@ -31,7 +36,7 @@ class RegisterPageBrowserTests {
 	void anAgentRegistersA12345TransferWithItsAddressAndHandOverTime() {
 		String caseNo = "12345-" + Long.toString(System.nanoTime(), 36);
 		LocalDateTime now = LocalDateTime.now(COMPANY).truncatedTo(ChronoUnit.MINUTES);
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("agent", "heatdesk2026");
 			browser.go("/contacts/new?channel=HOTLINE_12345");
 			assertThat(browser.find(By.cssSelector("input[name=channel][value=HOTLINE_12345]")).isSelected()).isTrue();

@@ -6,9 +6,11 @@ import static org.heatdesk.customer.CustomerTestSupport.as;
 import java.util.List;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.platform.Role;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The access log names every purpose in words, also those other modules log (screen pop, ticket). */
 @HeatDeskTest
 class AccessLogPurposesBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -35,7 +40,7 @@ class AccessLogPurposesBrowserTests {
 		// what the desk's screen pop and the ticket page log when they show the customer
 		as("agent", () -> customers.logAccess(id, "SCREEN_POP"), Role.AGENT);
 		as("agent2", () -> customers.logAccess(id, "TICKET"), Role.AGENT);
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			// and an agent opening the customer page from this machine
 			browser.login("agent3", "heatdesk2026").go("/customers/" + id);
 			browser.find(By.cssSelector(".customer-card"));

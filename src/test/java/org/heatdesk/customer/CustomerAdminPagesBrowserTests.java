@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -19,6 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @HeatDeskTest
 class CustomerAdminPagesBrowserTests {
 
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
 	@LocalServerPort
 	int port;
 
@@ -26,7 +31,7 @@ class CustomerAdminPagesBrowserTests {
 	void managerCreatesImportsAndReadsTheContractReport() throws Exception {
 		int n = CustomerTestSupport.next();
 		String account = "M" + String.format("%06d", n);
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("manager", "heatdesk2026").go("/customers/new");
 			browser.find(By.id("accountNo")).sendKeys(account);
 			browser.find(By.id("name")).sendKeys("诸葛亮");
@@ -53,7 +58,7 @@ class CustomerAdminPagesBrowserTests {
 			browser.screenshot("customer-created-manager");
 
 			Path file = Files.createTempFile("billing", ".csv");
-			Files.writeString(file, CustomerImportTests.HEADER
+			Files.writeString(file, CustomerImportIntegrationTests.HEADER
 					+ "X" + n + "1,甲,13900000001,,翠园小区,1,1,101,80,,,\n"
 					+ "X" + n + "1,乙,139000,,无此小区,1,1,102,abc,,,\n", StandardCharsets.UTF_8);
 			browser.go("/customers/import");

@@ -6,12 +6,14 @@ import static org.heatdesk.customer.CustomerTestSupport.as;
 import java.util.List;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.network.Network;
 import org.heatdesk.network.OutageView;
 import org.heatdesk.network.SubstationView;
 import org.heatdesk.platform.Role;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -24,6 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @HeatDeskTest
 class CustomerPagesBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -46,7 +51,7 @@ class CustomerPagesBrowserTests {
 		CustomerView customer = as("manager", () -> records.create(new CustomerInput(account, "林晓燕", mobile, null, community, null,
 				"12", "3", "602", "92.4", null, null, null, null)), Role.MANAGER);
 
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("agent", "heatdesk2026").go("/customers");
 			WebElement box = browser.find(By.id("q"));
 			box.sendKeys(mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7));

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -19,6 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @HeatDeskTest
 class NetworkPagesBrowserTests {
 
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
 	@LocalServerPort
 	int port;
 
@@ -27,7 +32,7 @@ class NetworkPagesBrowserTests {
 
 	@Test
 	void aDispatcherSeesTheFaultInRedAndOpensTheSubstationWithItsChart() {
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("dispatcher", "heatdesk2026").go("/network");
 			WebElement tile = browser.find(By.cssSelector(".station[data-code='CY-07']"));
 			assertThat(tile.getAttribute("class")).contains("bad");
@@ -80,7 +85,7 @@ class NetworkPagesBrowserTests {
 		String b = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 		String whole = newSubstation(a, 8);
 		String part = newSubstation(b, 3);
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("dispatcher", "heatdesk2026").go("/network/outages/new");
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("发布停热通知");
 			assertThat(browser.text(By.id("outage-scope"))).contains("尚未勾选换热站");
@@ -147,7 +152,7 @@ class NetworkPagesBrowserTests {
 	void aSubstationWithEveryCommunityUntickedIsRefusedAndTheFormKeepsWhatWasTyped() {
 		String a = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 		String code = newSubstation(a, 2);
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("dispatcher", "heatdesk2026").go("/network/outages/new?substation=" + code);
 			browser.waitFor(d -> d.findElements(By.cssSelector("#outage-scope input[name=communityIds]:checked")).size() == 2);
 			browser.find(By.id("title")).sendKeys("未选小区");

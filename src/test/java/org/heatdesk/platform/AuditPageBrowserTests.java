@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The auditor reads the trail in Chinese sentences with labelled details and Shanghai times. */
 @HeatDeskTest
 class AuditPageBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -64,7 +69,7 @@ class AuditPageBrowserTests {
 		refusals.flush(true);
 		long summaryId = jdbc.sql("select max(id) from platform_audit_event where action = 'REFUSALS_REPEATED'").query(Long.class).single();
 
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("auditor", "heatdesk2026");
 			browser.go("/audit?action=REFUSALS_REPEATED&before=" + (summaryId + 1));
 			assertNoErrorPage(browser);

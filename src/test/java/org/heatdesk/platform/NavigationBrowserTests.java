@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,13 +27,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @HeatDeskTest
 class NavigationBrowserTests {
 
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
 	@LocalServerPort
 	int port;
 
 	@Test
 	void theLeadsNavigationFitsOnOneLineAt1440And1366() {
 		for (Dimension size : List.of(new Dimension(1440, 900), Browser.DESK)) {
-			try (Browser b = Browser.open(port, size)) {
+			try (Browser b = browsers.open(port, size)) {
 				b.login("lead", "heatdesk2026");
 				assertThat(b.driver().findElements(By.cssSelector("main a.tile"))).hasSizeGreaterThan(8);
 				JavascriptExecutor js = (JavascriptExecutor) b.driver();
@@ -48,7 +53,7 @@ class NavigationBrowserTests {
 
 	@Test
 	void everyShortcutHintShownDoesWhatItSays() {
-		try (Browser b = Browser.open(port, Browser.DESK)) {
+		try (Browser b = browsers.open(port, Browser.DESK)) {
 			b.login("lead", "heatdesk2026");
 			for (String page : List.of("/", "/customers", "/tickets/new", "/desk", "/tickets/mine", "/network", "/calls")) {
 				b.go(page);

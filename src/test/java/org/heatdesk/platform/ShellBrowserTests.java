@@ -3,10 +3,12 @@ package org.heatdesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 @HeatDeskTest
 class ShellBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -32,7 +37,7 @@ class ShellBrowserTests {
 			"tech, TECHNICIAN, 维修人员, 孙师傅", "manager, MANAGER, 管理人员, 周经理", "admin, ADMIN, 系统管理员, 系统管理员",
 			"auditor, AUDITOR, 审计员, 吴审计" })
 	void eachDemoRoleLogsInAndSeesItsHomePage(String username, String role, String roleName, String displayName) {
-		try (Browser browser = Browser.open(port, username.equals("tech") ? Browser.PHONE : Browser.DESK)) {
+		try (Browser browser = browsers.open(port, username.equals("tech") ? Browser.PHONE : Browser.DESK)) {
 			browser.login(username, "heatdesk2026");
 			String heading = browser.text(By.cssSelector("section.role-section h2"));
 			assertThat(heading).isEqualTo(roleName);
@@ -49,7 +54,7 @@ class ShellBrowserTests {
 
 	@Test
 	void anAdministratorReachesStaffAndKeysButAnAgentIsRefused() {
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("admin", "heatdesk2026");
 			browser.go("/admin/staff");
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("员工账户");
@@ -68,7 +73,7 @@ class ShellBrowserTests {
 			assertThat(verdict).startsWith("审计链完整");
 			browser.screenshot("audit-verified");
 		}
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("agent", "heatdesk2026");
 			browser.go("/admin/staff");
 			assertThat(browser.text(By.cssSelector(".alert-error"))).contains("无权访问");
@@ -78,7 +83,7 @@ class ShellBrowserTests {
 
 	@Test
 	void anUnknownPageIsExplainedInsideTheUsualFrame() {
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("agent", "heatdesk2026");
 			browser.go("/no-such-page");
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("错误 404");
@@ -92,7 +97,7 @@ class ShellBrowserTests {
 
 	@Test
 	void aWrongPasswordIsExplainedInTheChosenLanguage() {
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.go("/login?lang=en");
 			browser.login("agent", "not-the-password1");
 			assertThat(browser.text(By.cssSelector(".alert-error"))).startsWith("Wrong username or password");

@@ -9,8 +9,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -21,6 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @HeatDeskTest
 class NativeMessagesBrowserTests {
 
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
 	@LocalServerPort
 	int port;
 
@@ -28,7 +33,7 @@ class NativeMessagesBrowserTests {
 	void anEmptyRequiredFieldIsExplainedInChinese() {
 		String description = unique("浏览器语言：暖气不热");
 		String no = Api.as(port, "agent").post("/api/v1/tickets", repair(description)).text("ticketNo");
-		try (Browser b = Browser.open(port, Browser.DESK)) {
+		try (Browser b = browsers.open(port, Browser.DESK)) {
 			login(b, "agent");
 			b.go("/tickets/new");
 			String message = b.find(By.id("description")).getDomProperty("validationMessage");

@@ -10,8 +10,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @HeatDeskTest
 class OverdueBoardBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -42,7 +47,7 @@ class OverdueBoardBrowserTests {
 	void aTicketThatBecomesOverdueAppearsOnTheOpenBoardAndLeavesItWhenResolved() {
 		Api agent = Api.as(port, "agent");
 		String no = agent.post("/api/v1/tickets", repair(unique("看板实时：暖气不热"))).text("ticketNo");
-		try (Browser b = Browser.open(port, Browser.DESK)) {
+		try (Browser b = browsers.open(port, Browser.DESK)) {
 			login(b, "lead");
 			b.go("/tickets/overdue");
 			b.waitFor(d -> "true".equals(d.findElement(By.id("board-live")).getAttribute("data-stream-open")));
@@ -74,14 +79,14 @@ class OverdueBoardBrowserTests {
 		Api agent = Api.as(port, "agent");
 		String no = agent.post("/api/v1/tickets", repair(unique("手机看板"))).text("ticketNo");
 		jdbc.sql("update ticket set dispatch_due = ? where ticket_no = ?").params(Timestamp.from(Instant.now().minusSeconds(600)), no).update();
-		try (Browser b = Browser.open(port, Browser.PHONE)) {
+		try (Browser b = browsers.open(port, Browser.PHONE)) {
 			login(b, "lead");
 			b.go("/tickets/overdue");
 			b.waitFor(d -> "true".equals(d.findElement(By.id("board-live")).getAttribute("data-stream-open")));
 			b.waitFor(d -> d.findElement(By.id("board")).getText().contains(no));
 			b.screenshot("ticket-overdue-board-phone");
 		}
-		try (Browser b = Browser.open(port, Browser.DESK)) {
+		try (Browser b = browsers.open(port, Browser.DESK)) {
 			// agent3 (team B) neither holds nor recorded it: a note, but no work actions
 			login(b, "agent3");
 			b.go("/tickets/" + no);

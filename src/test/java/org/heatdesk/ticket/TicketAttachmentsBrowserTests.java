@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -21,6 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** An agent attaches a photo on the ticket page with the keyboard and sees it listed with a thumbnail. */
 @HeatDeskTest
 class TicketAttachmentsBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -40,7 +45,7 @@ class TicketAttachmentsBrowserTests {
 		g.dispose();
 		Path file = Files.createTempFile("radiator-leak", ".png");
 		ImageIO.write(image, "png", file.toFile());
-		try (Browser b = Browser.open(port, Browser.DESK)) {
+		try (Browser b = browsers.open(port, Browser.DESK)) {
 			TicketPagesBrowserTests.login(b, "agent");
 			b.go("/tickets/" + no);
 			assertThat(b.text(By.id("attachments"))).contains("暂无附件");
@@ -62,7 +67,7 @@ class TicketAttachmentsBrowserTests {
 			assertThat(b.text(By.id("timeline"))).contains("添加附件");
 			b.screenshot("ticket-page-attachment");
 		}
-		try (Browser b = Browser.open(port, Browser.PHONE)) {
+		try (Browser b = browsers.open(port, Browser.PHONE)) {
 			TicketPagesBrowserTests.login(b, "agent");
 			b.go("/tickets/" + no + "#attachments");
 			b.find(By.cssSelector("#attachments .attachment-list img"));

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.staff.Staff;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -23,6 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @HeatDeskTest
 class TicketPagesBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -47,7 +52,7 @@ class TicketPagesBrowserTests {
 		String description = "暖气片漏水，地面都湿了 " + UUID.randomUUID().toString().substring(0, 6);
 		long leadId = staff.findByUsername("lead").orElseThrow().id();
 		String ticketNo;
-		try (Browser b = Browser.open(port, Browser.DESK)) {
+		try (Browser b = browsers.open(port, Browser.DESK)) {
 			login(b, "agent");
 			b.go("/tickets/new");
 			WebElement search = b.find(By.id("customer-q"));
@@ -113,7 +118,7 @@ class TicketPagesBrowserTests {
 
 	@Test
 	void theLeadsBoardsAndTheManagersPolicyPage() {
-		try (Browser b = Browser.open(port, Browser.DESK)) {
+		try (Browser b = browsers.open(port, Browser.DESK)) {
 			login(b, "lead");
 			b.go("/tickets/overdue");
 			// live over server-sent events, no polling

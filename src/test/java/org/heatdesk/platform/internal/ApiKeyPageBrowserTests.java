@@ -3,8 +3,10 @@ package org.heatdesk.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.heatdesk.Browser;
+import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 @HeatDeskTest
 class ApiKeyPageBrowserTests {
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
 
 	@LocalServerPort
 	int port;
@@ -23,7 +28,7 @@ class ApiKeyPageBrowserTests {
 	@Test
 	void anAdministratorCreatesAKeySeesItsSecretOnceAndRevokesIt() {
 		String name = "SCADA 采集 " + System.nanoTime();
-		try (Browser browser = Browser.open(port, Browser.DESK)) {
+		try (Browser browser = browsers.open(port, Browser.DESK)) {
 			browser.login("admin", "heatdesk2026");
 			browser.go("/admin/api-keys");
 			assertNoErrorPage(browser);
