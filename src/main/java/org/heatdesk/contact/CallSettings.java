@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("heatdesk.contact")
 record CallSettings(@DefaultValue("2h") Duration sweepAfter, @DefaultValue("60s") Duration sweepInterval,
 		@DefaultValue("30s") Duration wrapUp, @DefaultValue("60s") Duration futureTolerance,
-		@DefaultValue("2s") Duration wallboardInterval, @DefaultValue("local") String fanout,
+		@DefaultValue("2s") Duration wallboardInterval,
 		@DefaultValue("240") int demoCalls) {
 }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,14 +37,11 @@ class CallSweep {
 
 	private final Clock clock;
 
-	private final DeskPush push;
-
-	private final Wallboard wallboard;
+	private final ApplicationEventPublisher events;
 
 	CallSweep(JdbcClient jdbc, CallRecorder recorder, Presences presences, CallSettings settings,
-			TransactionTemplate tx, Clock clock, DeskPush push, Wallboard wallboard) {
-		this.push = push;
-		this.wallboard = wallboard;
+			TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.recorder = recorder;
 		this.presences = presences;
@@ -72,14 +70,13 @@ class CallSweep {
 		for (long id : stale) {
 			if (recorder.sweep(id, now)) {
 				closed.add(id);
+				events.publishEvent(new CallChanged(id, null, null, true, null, true));
 			}
 		}
-		push.calls(closed);
 		for (long staffId : presences.wrapUpSince(now.minus(settings.wrapUp()))) {
 			tx.executeWithoutResult(s -> presences.set(staffId, PresenceState.READY, null, now, "sweep", false));
 		}
 		if (!closed.isEmpty()) {
-			wallboard.callsSwept();
 			log.info("swept {} calls without an end", closed.size());
 		}
 		return closed.size();

@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import java.util.Set;
+
 import org.heatdesk.platform.HeatDeskException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * The front door for the telephone switch: takes its events (from the REST API or the AMI
- * adapter), keeps each call's record whatever the order and repetition of its events, and pops
- * the caller on the agent's desk as the phone rings there.
+ * adapter), keeps each call's record whatever the order and repetition of its events, and tells
+ * of each change ({@link CallChanged}), so the caller pops on the agent's desk as the phone rings
+ * there and the desks and wallboards follow the call.
  */
 @Service
 public class Calls {
@@ -24,21 +28,23 @@ public class Calls {
 
 	private final Agents agents;
 
-	private final ScreenPops pops;
 
 	private final CallSettings settings;
 
 	private final Clock clock;
 
-	private final Wallboard wallboard;
+	private final ApplicationEventPublisher events;
 
-	Calls(CallRecorder recorder, Agents agents, ScreenPops pops, CallSettings settings, Clock clock, Wallboard wallboard) {
+	/** The events after which a call's status or holder may have changed (a ring is the pop's business). */
+	private static final Set<CtiEventType> MOVES_A_CALL = Set.of(CtiEventType.ANSWERED, CtiEventType.TRANSFERRED,
+			CtiEventType.ENDED, CtiEventType.ABANDONED);
+
+	Calls(CallRecorder recorder, Agents agents, CallSettings settings, Clock clock, ApplicationEventPublisher events) {
 		this.recorder = recorder;
 		this.agents = agents;
-		this.pops = pops;
 		this.settings = settings;
 		this.clock = clock;
-		this.wallboard = wallboard;
+		this.events = events;
 	}
 
 	/**
@@ -54,7 +60,8 @@ public class Calls {
 
 	/**
 	 * Stores each event in its own transaction, so a refused one does not stop the rest of a batch.
-	 * After each commit a {@code RINGING} at an agent's extension pops the caller on that agent's desk.
+	 * After each commit a stored event is told as a {@link CallChanged}: a {@code RINGING} at an agent's
+	 * extension pops the caller on that agent's desk.
 	 * @return one result per event, in the order given
 	 */
 	public List<Accepted> accept(List<CtiEvent> events) {
@@ -80,11 +87,9 @@ public class Calls {
 			return new Accepted(index, Accepted.Status.REFUSED, null, e);
 		}
 		CallRecorder.Outcome outcome = recorder.record(event, type, agent, target, now);
-		if (outcome.pop()) {
-			pops.publish(new ScreenPops.Pop(agent.username(), outcome.callId(), event.callId(), outcome.facts().caller()));
-		}
 		if (!outcome.duplicate()) {
-			wallboard.callChanged(outcome.facts().firstRingAt());
+			events.publishEvent(new CallChanged(outcome.callId(), event.callId(), outcome.pop() ? agent.username() : null,
+					MOVES_A_CALL.contains(type), outcome.facts().firstRingAt(), false));
 		}
 		return new Accepted(index, outcome.duplicate() ? Accepted.Status.DUPLICATE : Accepted.Status.STORED,
 				outcome.callId(), null);

@@ -35,12 +35,9 @@ class CtiController {
 
 	private final MessageSource messages;
 
-	private final DeskPush push;
-
-	CtiController(Calls calls, MessageSource messages, DeskPush push) {
+	CtiController(Calls calls, MessageSource messages) {
 		this.calls = calls;
 		this.messages = messages;
-		this.push = push;
 	}
 
 	@PostMapping("/api/v1/cti/events")
@@ -54,7 +51,6 @@ class CtiController {
 				throw parsed.refusal();
 			}
 			Calls.Accepted result = calls.accept(List.of(parsed.event())).get(0);
-			push.accepted(List.of(parsed.event()), List.of(result));
 			if (result.refusal() != null) {
 				throw result.refusal();
 			}
@@ -67,8 +63,6 @@ class CtiController {
 			throw HeatDeskException.badInput("CTI_BATCH_TOO_LARGE", null, MAX_BATCH);
 		}
 		List<Map<String, Object>> results = new ArrayList<>();
-		List<CtiEvent> taken = new ArrayList<>();
-		List<Calls.Accepted> outcomes = new ArrayList<>();
 		int stored = 0;
 		int duplicates = 0;
 		int refused = 0;
@@ -77,10 +71,6 @@ class CtiController {
 			Calls.Accepted result = parsed.refusal() != null
 					? new Calls.Accepted(i, Calls.Accepted.Status.REFUSED, null, parsed.refusal())
 					: calls.accept(List.of(parsed.event())).get(0);
-			if (parsed.event() != null) {
-				taken.add(parsed.event());
-				outcomes.add(result);
-			}
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("index", i);
 			row.put("status", result.status().name());
@@ -102,7 +92,6 @@ class CtiController {
 			}
 			results.add(row);
 		}
-		push.accepted(taken, outcomes);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("stored", stored);
 		answer.put("duplicates", duplicates);

@@ -1,20 +1,35 @@
 package org.heatdesk.contact;
 
 import org.heatdesk.platform.EventStreams;
+import org.heatdesk.platform.LiveUpdates;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The event streams open on this node: each agent's desk (screen pops, presence, call status, queue
- * figures) and the wallboards ({@link EventStreams} keeps them and closes them on shutdown).
+ * figures) and the wallboards, fed by {@link LiveUpdates} on the topics {@code desk:<username>},
+ * {@code desks} (every desk) and {@code wallboard} ({@link EventStreams} keeps them and closes them
+ * on shutdown).
  */
 @Component
 class DeskStreams extends EventStreams {
 
 	private static final String DESK = "desk:";
 
-	private static final String WALLBOARD = "wallboard";
+	/** Every desk on the node (the queue figures). */
+	static final String DESKS = "desks";
+
+	static final String WALLBOARD = "wallboard";
+
+	DeskStreams(LiveUpdates live) {
+		super(live, DESK, DESKS, WALLBOARD);
+	}
+
+	/** The topic of one agent's desks. */
+	static String desk(String username) {
+		return DESK + username;
+	}
 
 	SseEmitter openDesk(String username) {
 		return open(DESK + username);
@@ -24,39 +39,23 @@ class DeskStreams extends EventStreams {
 		return open(WALLBOARD);
 	}
 
-	/** Sends a pop to every desk stream of its agent on this node. */
-	void deliver(ScreenPops.Pop pop) {
-		send(DESK + pop.username(), "pop",
-				"{\"callId\":" + pop.callId() + ",\"switchCallId\":\"" + jsonEscape(pop.switchCallId()) + "\"}");
+	@Override
+	protected void deliver(LiveUpdates.Update update) {
+		if (update.topic().equals(DESKS)) {
+			sendToGroups(DESK, update.event(), update.payload());
+		}
+		else {
+			super.deliver(update);
+		}
 	}
 
-	/** Sends an event to every desk stream of one agent on this node (presence, a call's status). */
-	void toDesk(String username, String event, String data) {
-		send(DESK + username, event, data);
-	}
-
-	boolean hasDesk(String username) {
-		return count(DESK + username) > 0;
-	}
-
-	boolean hasDesks() {
-		return countInGroups(DESK) > 0;
-	}
-
-	boolean hasWallboards() {
-		return count(WALLBOARD) > 0;
+	@Override
+	protected boolean listensTo(String topic) {
+		return topic.equals(DESKS) ? countInGroups(DESK) > 0 : super.listensTo(topic);
 	}
 
 	int openDeskStreams() {
 		return countInGroups(DESK);
-	}
-
-	void toDesks(String event, String data) {
-		sendToGroups(DESK, event, data);
-	}
-
-	void toWallboards(String event, String data) {
-		send(WALLBOARD, event, data);
 	}
 
 	@Scheduled(fixedDelay = 20_000)

@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.heatdesk.platform.LiveUpdates;
 import org.heatdesk.platform.Role;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The lead's live figures: the queue now, today's answering against the three-ring limit, and
- * where the agents are. Computed once per tick on each node and pushed to its wallboards (and the
- * queue figure to its desks).
+ * where the agents are. Computed once per tick on each node and pushed to its own wallboards (and the
+ * queue figure to its desks) through {@link LiveUpdates#publishHere}; every node works them out itself.
  */
 @Component
 class Wallboard {
@@ -37,18 +39,18 @@ class Wallboard {
 
 	private final Presences presences;
 
-	private final DeskStreams streams;
+	private final LiveUpdates live;
 
 	private final JsonMapper json;
 
 	private final ZoneId zone;
 
-	Wallboard(JdbcClient jdbc, Staff staff, Presences presences, DeskStreams streams, JsonMapper json,
+	Wallboard(JdbcClient jdbc, Staff staff, Presences presences, LiveUpdates live, JsonMapper json,
 			@Value("${heatdesk.company.zone:Asia/Shanghai}") String zone) {
 		this.jdbc = jdbc;
 		this.staff = staff;
 		this.presences = presences;
-		this.streams = streams;
+		this.live = live;
 		this.json = json;
 		this.zone = ZoneId.of(zone);
 	}
@@ -171,6 +173,16 @@ class Wallboard {
 				((Number) day.get("ring_count")).longValue());
 	}
 
+	@EventListener
+	void callChanged(CallChanged change) {
+		if (change.swept()) {
+			callsSwept();
+		}
+		else {
+			callChanged(change.firstRingAt());
+		}
+	}
+
 	/** A call changed (after its commit): if it rang before the remembered cutoff, forget the settled part. */
 	void callChanged(Instant firstRingAt) {
 		Settled s = settled;
@@ -186,15 +198,17 @@ class Wallboard {
 
 	@Scheduled(fixedDelayString = "${heatdesk.contact.wallboard-interval:2s}")
 	void push() {
-		if (!streams.hasWallboards() && !streams.hasDesks()) {
+		boolean wallboards = live.heardHere(DeskStreams.WALLBOARD);
+		boolean desks = live.heardHere(DeskStreams.DESKS);
+		if (!wallboards && !desks) {
 			return;
 		}
 		Figures f = figures(Instant.now());
-		if (streams.hasWallboards()) {
-			streams.toWallboards("figures", json.writeValueAsString(f));
+		if (wallboards) {
+			live.publishHere(DeskStreams.WALLBOARD, "figures", json.writeValueAsString(f));
 		}
-		if (streams.hasDesks()) {
-			streams.toDesks("queue", json.writeValueAsString(Map.of("waiting", f.waiting(), "longest", f.longestWaitSeconds(),
+		if (desks) {
+			live.publishHere(DeskStreams.DESKS, "queue", json.writeValueAsString(Map.of("waiting", f.waiting(), "longest", f.longestWaitSeconds(),
 					"alert", f.alert())));
 		}
 	}

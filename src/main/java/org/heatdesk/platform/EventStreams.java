@@ -1,9 +1,11 @@
 package org.heatdesk.platform;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.slf4j.Logger;
@@ -14,10 +16,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent event streams open on this node, in named groups (one agent's desks, the wallboards,
- * the overdue boards). A stream that fails or times out is dropped and the browser reconnects. On
- * shutdown every stream is closed before the web server's graceful shutdown, which would otherwise
- * wait for them (browsers reconnect to another node). Subclasses are the modules' stream holders;
- * they send a heartbeat with {@link #ping()} on their own schedule.
+ * the overdue boards), fed by {@link LiveUpdates}: a group is named by its topic, and an update of a
+ * topic the holder subscribed to goes to that group's streams. A stream that fails or times out is
+ * dropped and the browser reconnects. On shutdown every stream is closed before the web server's
+ * graceful shutdown, which would otherwise wait for them (browsers reconnect to another node).
+ * Subclasses are the modules' stream holders; they send a heartbeat with {@link #ping()} on their
+ * own schedule.
  */
 public abstract class EventStreams implements SmartLifecycle {
 
@@ -27,7 +31,29 @@ public abstract class EventStreams implements SmartLifecycle {
 
 	private final Map<String, Set<SseEmitter>> groups = new ConcurrentHashMap<>();
 
+	private final LiveUpdates live;
+
+	private final List<String> topicPrefixes;
+
+	private final List<Runnable> subscriptions = new CopyOnWriteArrayList<>();
+
 	private volatile boolean running;
+
+	/** Holds the streams of the topics starting with {@code topicPrefixes}, subscribed while running. */
+	protected EventStreams(LiveUpdates live, String... topicPrefixes) {
+		this.live = live;
+		this.topicPrefixes = List.of(topicPrefixes);
+	}
+
+	/** An update of a subscribed topic: by default sent to the streams of the group named by its topic. */
+	protected void deliver(LiveUpdates.Update update) {
+		send(update.topic(), update.event(), update.payload());
+	}
+
+	/** Whether a stream of {@code topic} is open here (so that on one node nobody works out an update no one sees). */
+	protected boolean listensTo(String topic) {
+		return count(topic) > 0;
+	}
 
 	/** Opens a stream in {@code group} and greets it with {@code hello}, so the page knows to catch up. */
 	protected SseEmitter open(String group) {
@@ -89,12 +115,28 @@ public abstract class EventStreams implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		LiveUpdates.Subscriber subscriber = new LiveUpdates.Subscriber() {
+			@Override
+			public void deliver(LiveUpdates.Update update) {
+				EventStreams.this.deliver(update);
+			}
+
+			@Override
+			public boolean listensTo(String topic) {
+				return EventStreams.this.listensTo(topic);
+			}
+		};
+		if (subscriptions.isEmpty()) {
+			topicPrefixes.forEach(prefix -> subscriptions.add(live.subscribe(prefix, subscriber)));
+		}
 		running = true;
 	}
 
 	@Override
 	public void stop() {
 		running = false;
+		subscriptions.forEach(Runnable::run);
+		subscriptions.clear();
 		groups.values().forEach(set -> set.forEach(SseEmitter::complete));
 		groups.clear();
 	}

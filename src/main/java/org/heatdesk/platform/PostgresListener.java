@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * channel. {@link #notify} sends inside the caller's transaction, so PostgreSQL delivers at commit
  * and never after a rollback.
  */
-public final class PostgresListener {
+final class PostgresListener {
 
 	private static final Logger log = LoggerFactory.getLogger(PostgresListener.class);
 
@@ -31,7 +31,7 @@ public final class PostgresListener {
 	private volatile boolean running = true;
 
 	/** @param handlers by channel name (plain identifiers: they are written into {@code LISTEN}) */
-	public PostgresListener(DataSource dataSource, String threadName, Map<String, Consumer<String>> handlers) {
+	PostgresListener(DataSource dataSource, String threadName, Map<String, Consumer<String>> handlers) {
 		handlers.keySet().forEach(channel -> {
 			if (!channel.matches("[a-z_][a-z0-9_]*")) {
 				throw new IllegalArgumentException("not a plain channel name: " + channel);
@@ -44,16 +44,16 @@ public final class PostgresListener {
 	}
 
 	/** Sends {@code payload} on {@code channel} to every listening node, at the current transaction's commit. */
-	public static void notify(JdbcClient jdbc, String channel, String payload) {
+	static void notify(JdbcClient jdbc, String channel, String payload) {
 		jdbc.sql("select pg_notify(?, ?)").params(channel, payload).query().singleRow();
 	}
 
-	public PostgresListener start() {
+	PostgresListener start() {
 		thread.start();
 		return this;
 	}
 
-	public void stop() {
+	void stop() {
 		running = false;
 		thread.interrupt();
 	}

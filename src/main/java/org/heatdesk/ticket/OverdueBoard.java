@@ -1,74 +1,32 @@
 package org.heatdesk.ticket;
 
-import java.util.Map;
-
-import javax.sql.DataSource;
-
 import org.heatdesk.platform.EventStreams;
-import org.heatdesk.platform.PostgresListener;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.heatdesk.platform.LiveUpdates;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The overdue boards open on this node, as server-sent event streams. When a ticket becomes overdue,
- * is escalated, reaches a mark, changes holder, waits on the customer or is cancelled, every board
- * is told {@code changed} once per committed transaction and fetches its rows again as its viewer
- * (so that a complaint stays hidden from the person it is about, 6.7). A stream says {@code hello}
- * when it opens, and the page re-syncs then, so a reconnect misses nothing. Streams are held in
- * memory per node and closed on shutdown before the web server's graceful shutdown. With several
- * nodes ({@code heatdesk.ticket.fanout=postgres}) the change goes out as a PostgreSQL notification in
- * the committing transaction and every node tells its own boards.
+ * The overdue boards open on this node, as server-sent event streams on the {@link LiveUpdates}
+ * topic {@code overdue-board}. When a ticket becomes overdue, is escalated, reaches a mark, changes
+ * holder, waits on the customer or is cancelled, every board is told {@code changed} once per
+ * committed transaction and fetches its rows again as its viewer (so that a complaint stays hidden
+ * from the person it is about, 6.7). A stream says {@code hello} when it opens, and the page re-syncs
+ * then, so a reconnect misses nothing. Streams are held in memory per node and closed on shutdown
+ * before the web server's graceful shutdown; with several nodes ({@code heatdesk.live.fanout=postgres})
+ * {@link LiveUpdates} carries the change to every node's boards.
  */
 @Component
 class OverdueBoard extends EventStreams {
 
-	private static final String BOARDS = "overdue-board";
+	static final String BOARDS = "overdue-board";
 
-	static final String CHANNEL = "heatdesk_overdue_board";
+	private final LiveUpdates live;
 
-	/** Marks a transaction that already has a board update waiting for its commit. */
-	private static final Object PENDING = OverdueBoard.class.getName() + ".pending";
-
-	private final JdbcClient jdbc;
-
-	private final PostgresListener listener;
-
-	/** One node: boards are told on this node only. */
-	OverdueBoard() {
-		this.jdbc = null;
-		this.listener = null;
-	}
-
-	/** @param fanout {@code local} (one node) or {@code postgres} (every node listening on the database) */
-	@Autowired
-	OverdueBoard(@Value("${heatdesk.ticket.fanout:local}") String fanout, JdbcClient jdbc, DataSource dataSource) {
-		boolean postgres = "postgres".equals(fanout);
-		this.jdbc = postgres ? jdbc : null;
-		this.listener = postgres ? new PostgresListener(dataSource, "overdue-board-listener", Map.of(CHANNEL, p -> changed()))
-				: null;
-	}
-
-	@Override
-	public void start() {
-		super.start();
-		if (listener != null) {
-			listener.start();
-		}
-	}
-
-	@Override
-	public void stop() {
-		if (listener != null) {
-			listener.stop();
-		}
-		super.stop();
+	OverdueBoard(LiveUpdates live) {
+		super(live, BOARDS);
+		this.live = live;
 	}
 
 	SseEmitter open() {
@@ -88,46 +46,14 @@ class OverdueBoard extends EventStreams {
 			TicketResolved.class, TicketReopened.class, TicketCancelled.class, TicketTransferred.class, TicketPaused.class,
 			TicketResumed.class })
 	void ticketChanged(Object event) {
-		if (listener == null && openBoards() == 0) {
-			return;
+		if (live.wanted(BOARDS)) {
+			live.publishOnce(BOARDS, "changed", "{}");
 		}
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			tellBoards();
-			return;
-		}
-		if (TransactionSynchronizationManager.hasResource(PENDING)) {
-			return;
-		}
-		TransactionSynchronizationManager.bindResource(PENDING, Boolean.TRUE);
-		if (listener != null) {
-			// sent by PostgreSQL at this transaction's commit, to every node
-			PostgresListener.notify(jdbc, CHANNEL, "");
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-				}
-			});
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-				if (status == STATUS_COMMITTED) {
-					changed();
-				}
-			}
-		});
 	}
 
-	private void tellBoards() {
-		if (listener != null) {
-			PostgresListener.notify(jdbc, CHANNEL, "");
-		}
-		else {
-			changed();
-		}
+	@Override
+	protected void deliver(LiveUpdates.Update update) {
+		changed();
 	}
 
 	/** Tells every board on this node to fetch its rows again. */

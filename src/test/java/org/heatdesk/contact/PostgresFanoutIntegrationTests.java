@@ -10,14 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.platform.LiveUpdates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * The multi-node fan-out ({@code heatdesk.contact.fanout=postgres}): two nodes on one database, each
- * listening; what one publishes reaches the streams of both, desk updates only once their
+ * The multi-node fan-out ({@code heatdesk.live.fanout=postgres}): two nodes on one database, each
+ * listening; what one publishes reaches the desk streams of both, desk updates only once their
  * transaction commits, and not at all when it rolls back.
  */
 @HeatDeskTest
@@ -32,45 +35,52 @@ class PostgresFanoutIntegrationTests {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	Agents agents;
+
+	@Autowired
+	JsonMapper json;
+
 	/** A node's streams, recording what they were asked to deliver. */
 	static final class RecordingStreams extends DeskStreams {
 
 		final List<String> delivered = new CopyOnWriteArrayList<>();
 
-		@Override
-		void deliver(ScreenPops.Pop pop) {
-			delivered.add("pop " + pop.username() + " " + pop.callId() + " " + pop.switchCallId() + " " + pop.caller());
+		RecordingStreams(LiveUpdates live) {
+			super(live);
 		}
 
 		@Override
-		void toDesk(String username, String event, String data) {
-			delivered.add(event + " " + username + " " + data);
+		protected void deliver(LiveUpdates.Update update) {
+			delivered.add(update.event() + " " + update.topic().substring("desk:".length()) + " " + update.payload());
 		}
 	}
 
 	@Test
 	void whatOneNodePublishesReachesEveryNodeAfterCommitOnly() throws Exception {
-		RecordingStreams streamsA = new RecordingStreams();
-		RecordingStreams streamsB = new RecordingStreams();
-		PopFanout.PostgresPops nodeA = new PopFanout.PostgresPops(streamsA, jdbc, dataSource);
-		PopFanout.PostgresPops nodeB = new PopFanout.PostgresPops(streamsB, jdbc, dataSource);
-		nodeA.start();
-		nodeB.start();
+		LiveUpdates nodeA = new LiveUpdates(LiveUpdates.Fanout.POSTGRES, jdbc, dataSource).start();
+		LiveUpdates nodeB = new LiveUpdates(LiveUpdates.Fanout.POSTGRES, jdbc, dataSource).start();
+		RecordingStreams streamsA = new RecordingStreams(nodeA);
+		RecordingStreams streamsB = new RecordingStreams(nodeB);
+		streamsA.start();
+		streamsB.start();
+		DeskPush pushA = new DeskPush(nodeA, agents, jdbc, json);
 		try {
 			// both listeners are up once a probe published by A reaches both
 			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-				nodeA.send("probe", "probe", "{}");
+				nodeA.publish("desk:probe", "probe", "{}");
 				return streamsA.delivered.contains("probe probe {}") && streamsB.delivered.contains("probe probe {}");
 			});
 			streamsA.delivered.clear();
 			streamsB.delivered.clear();
 
-			nodeA.publish(new ScreenPops.Pop("agent2", 42, "SW-42", "13800000000"));
-			await().atMost(Duration.ofSeconds(5)).until(() -> streamsB.delivered.contains("pop agent2 42 SW-42 13800000000"));
-			assertThat(streamsA.delivered).contains("pop agent2 42 SW-42 13800000000");
+			pushA.callChanged(new CallChanged(42, "SW-42", "agent2", false, null, false));
+			String pop = "pop agent2 {\"callId\":42,\"switchCallId\":\"SW-42\"}";
+			await().atMost(Duration.ofSeconds(5)).until(() -> streamsB.delivered.contains(pop));
+			assertThat(streamsA.delivered).contains(pop);
 
 			tx.executeWithoutResult(s -> {
-				nodeA.send("agent3", "presence", "{\"state\":\"AWAY\"}");
+				nodeA.publish("desk:agent3", "presence", "{\"state\":\"AWAY\"}");
 				// inside the transaction nothing goes out
 				await("nothing before the commit").during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
 					.until(() -> !streamsB.delivered.contains("presence agent3 {\"state\":\"AWAY\"}"));
@@ -79,16 +89,18 @@ class PostgresFanoutIntegrationTests {
 				.until(() -> streamsB.delivered.contains("presence agent3 {\"state\":\"AWAY\"}"));
 
 			tx.executeWithoutResult(s -> {
-				nodeA.send("agent4", "presence", "{\"state\":\"READY\"}");
+				nodeA.publish("desk:agent4", "presence", "{\"state\":\"READY\"}");
 				s.setRollbackOnly();
 			});
-			nodeA.send("agent4", "marker", "{}");
+			nodeA.publish("desk:agent4", "marker", "{}");
 			await().atMost(Duration.ofSeconds(5)).until(() -> streamsB.delivered.contains("marker agent4 {}"));
 			assertThat(streamsB.delivered).as("a rolled-back change is never sent").noneMatch(d -> d.startsWith("presence agent4"));
 		}
 		finally {
-			nodeA.destroy();
-			nodeB.destroy();
+			streamsA.stop();
+			streamsB.stop();
+			nodeA.stop();
+			nodeB.stop();
 		}
 	}
 }

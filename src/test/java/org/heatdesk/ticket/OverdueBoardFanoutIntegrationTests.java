@@ -9,13 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.platform.LiveUpdates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Overdue boards on several nodes ({@code heatdesk.ticket.fanout=postgres}): a change committed on
+ * Overdue boards on several nodes ({@code heatdesk.live.fanout=postgres}): a change committed on
  * one node tells the boards of every node, once per transaction however many tickets it moved, and
  * a rolled-back change tells nobody.
  */
@@ -36,8 +37,8 @@ class OverdueBoardFanoutIntegrationTests {
 
 		final AtomicInteger told = new AtomicInteger();
 
-		CountingBoard(JdbcClient jdbc, DataSource dataSource) {
-			super("postgres", jdbc, dataSource);
+		CountingBoard(LiveUpdates node) {
+			super(node);
 		}
 
 		@Override
@@ -48,8 +49,10 @@ class OverdueBoardFanoutIntegrationTests {
 
 	@Test
 	void aChangeCommittedOnOneNodeReachesTheBoardsOfEveryNodeOnce() throws Exception {
-		CountingBoard nodeA = new CountingBoard(jdbc, dataSource);
-		CountingBoard nodeB = new CountingBoard(jdbc, dataSource);
+		LiveUpdates liveA = new LiveUpdates(LiveUpdates.Fanout.POSTGRES, jdbc, dataSource).start();
+		LiveUpdates liveB = new LiveUpdates(LiveUpdates.Fanout.POSTGRES, jdbc, dataSource).start();
+		CountingBoard nodeA = new CountingBoard(liveA);
+		CountingBoard nodeB = new CountingBoard(liveB);
 		nodeA.start();
 		nodeB.start();
 		try {
@@ -84,6 +87,8 @@ class OverdueBoardFanoutIntegrationTests {
 		finally {
 			nodeA.stop();
 			nodeB.stop();
+			liveA.stop();
+			liveB.stop();
 		}
 	}
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.platform.LiveUpdates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,7 +82,7 @@ class OverdueBoardStreamIntegrationTests {
 
 	@Test
 	void stoppingClosesEveryStreamOfThisNode() {
-		OverdueBoard local = new OverdueBoard();
+		OverdueBoard local = new OverdueBoard(LiveUpdates.local());
 		local.start();
 		local.open();
 		local.open();

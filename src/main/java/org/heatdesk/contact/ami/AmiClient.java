@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.heatdesk.contact.Calls;
 import org.heatdesk.contact.CtiEvent;
-import org.heatdesk.contact.DeskPush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +34,6 @@ final class AmiClient {
 
 	private final Clock clock;
 
-	private final DeskPush push;
-
 	private final AtomicInteger logins = new AtomicInteger();
 
 	private volatile boolean running;
@@ -45,10 +42,9 @@ final class AmiClient {
 
 	private Thread thread;
 
-	AmiClient(AmiProperties properties, Calls calls, DeskPush push, Clock clock) {
+	AmiClient(AmiProperties properties, Calls calls, Clock clock) {
 		this.properties = properties;
 		this.calls = calls;
-		this.push = push;
 		this.clock = clock;
 		this.translator = new AmiTranslator(properties.queue());
 	}
@@ -100,7 +96,6 @@ final class AmiClient {
 					List<CtiEvent> events = translator.translate(message, clock.instant());
 					if (!events.isEmpty()) {
 						List<Calls.Accepted> results = calls.accept(events);
-						push.accepted(events, results);
 						for (Calls.Accepted result : results) {
 							if (result.refusal() != null) {
 								log.warn("AMI event refused: {} {}", result.refusal().code(), message.get("Event"));

@@ -3,7 +3,6 @@ package org.heatdesk.contact.ami;
 import java.time.Clock;
 
 import org.heatdesk.contact.Calls;
-import org.heatdesk.contact.DeskPush;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -17,8 +16,8 @@ class AmiConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "heatdesk.ami.enabled", havingValue = "true")
-	SmartLifecycle amiAdapter(AmiProperties properties, Calls calls, DeskPush push, Clock clock) {
-		AmiClient client = new AmiClient(properties, calls, push, clock);
+	SmartLifecycle amiAdapter(AmiProperties properties, Calls calls, Clock clock) {
+		AmiClient client = new AmiClient(properties, calls, clock);
 		return new SmartLifecycle() {
 
 			private volatile boolean started;

@@ -21,7 +21,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.contact.Calls;
-import org.heatdesk.contact.DeskPush;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +35,6 @@ class AmiAdapterIntegrationTests {
 
 	@Autowired
 	Calls calls;
-
-	@Autowired
-	DeskPush push;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -94,7 +90,7 @@ class AmiAdapterIntegrationTests {
 			script.start();
 
 			AmiClient client = new AmiClient(new AmiProperties(true, "localhost", server.getLocalPort(), "heatdesk",
-					"s3cret", "hotline", Duration.ofMillis(200)), calls, push, Clock.systemUTC());
+					"s3cret", "hotline", Duration.ofMillis(200)), calls, Clock.systemUTC());
 			client.start();
 			try {
 				await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
