@@ -78,7 +78,10 @@ class AuditPageBrowserTests {
 				.isEqualTo("同一来源在一分钟内又有多次失败尝试，合并为一条记录");
 			assertThat(summary.findElement(By.cssSelector("td:nth-child(4)")).getText()).isEqualTo("本机");
 			assertThat(summary.findElement(By.cssSelector("td.change")).getText()).startsWith("类型：接口密钥；被拒绝的操作：接口密钥被拒绝；此后又失败的次数：2；因过于频繁直接拒绝的次数：0；起始时间：")
-				.contains("api-key:hdk_0badc0de…").doesNotContain("Z；");
+				.contains("接口密钥“hdk_0badc0de…”").doesNotContain("api-key:").doesNotContain("Z；");
+			// what the summary is about, in words rather than the group key it is counted under
+			assertThat(summary.findElement(By.cssSelector("td.sentence div")).getText()).endsWith("无效或已吊销的接口密钥")
+				.doesNotContain("api-key");
 			browser.screenshot("audit-refusals-repeated");
 
 			browser.go("/audit?entityId=" + ticketNo);

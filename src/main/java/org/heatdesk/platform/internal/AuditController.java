@@ -108,7 +108,7 @@ class AuditController {
 				return new AuditEntry(rs.getLong("id"), presentation.time(rs.getTimestamp("occurred_at").toInstant()),
 						presentation.actor(who, locale), presentation.address(rs.getString("actor_address"), locale), act,
 						presentation.actionName(act, locale), presentation.sentence(act, who, id, locale), type,
-						presentation.entityType(type, locale), id, presentation.fields(rs.getString("before_state"), locale),
+						presentation.entityType(type, locale), presentation.subject(act, id, locale), presentation.fields(rs.getString("before_state"), locale),
 						presentation.fields(rs.getString("after_state"), locale), rs.getString("hash") != null);
 			})
 			.list();

@@ -89,6 +89,21 @@ class AuditPresentation {
 		return messages.getMessage("audit.entity." + type, null, type, locale);
 	}
 
+	/**
+	 * What a row is about, as the auditor reads it. A summary of repeated refusals is about a group
+	 * ({@code api-key:unknown}, {@code login:account:7}, {@code session:csrf}): shown in words.
+	 */
+	String subject(String action, String entityId, Locale locale) {
+		if (entityId == null || !"REFUSALS_REPEATED".equals(action)) {
+			return entityId;
+		}
+		if (entityId.startsWith("login:account:")) {
+			return messages.getMessage("audit.refusalGroup.login.account",
+					new Object[] { entityId.substring("login:account:".length()) }, entityId, locale);
+		}
+		return messages.getMessage("audit.refusalGroup." + entityId.replace(':', '.'), null, entityId, locale);
+	}
+
 	String sentence(String action, String actor, String entityId, Locale locale) {
 		String who = actor(actor, locale);
 		String what = entityId == null ? "" : entityId;
@@ -139,7 +154,9 @@ class AuditPresentation {
 				return "—";
 			}
 			List<String> parts = new ArrayList<>();
-			node.forEach(element -> parts.add(value(field, element, locale)));
+			// the user names and keys a refusal summary lists are actors, shown as the actor column shows them
+			node.forEach(element -> parts.add("actors".equals(field) && element.isString() ? actor(element.asString(), locale)
+					: value(field, element, locale)));
 			return String.join("、", parts);
 		}
 		if (node.isObject()) {
