@@ -70,6 +70,16 @@ public class AuditTrail {
 	}
 
 	/**
+	 * Records a change made by {@code actor} (a person passed down explicitly, or the system acting for
+	 * a module's job) inside the caller's transaction.
+	 * @see #record(String, String, Object, Object, Object)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(Actor actor, String action, String entityType, Object entityId, Object before, Object after) {
+		insert(actor == null ? currentActor() : actor.name(), action, entityType, entityId, before, after);
+	}
+
+	/**
 	 * Records a security event (login, failure, lock, key use) in its own transaction, so that it
 	 * stays even when the request that caused it is refused.
 	 * @param actor the user name concerned, or the key's name
