@@ -28,8 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every interaction registered as a contact (7(一)): calls (created from the switch's events),
  * outbound call-backs, letters, walk-in visits, online requests and 12345 transfers; and what the
  * agent does with one: record a ticket from it, link it to an open ticket, or record an inquiry
- * answered in the call. Tickets are recorded through {@link Tickets} (the ticket keeps the
- * contact's id); the contact keeps the ticket's number.
+ * answered in the call. Tickets are recorded through {@link Tickets}; the contact keeps the
+ * ticket's number (the one link between them), written by {@link ContactTicketLinks} from the
+ * ticket module's {@link org.heatdesk.ticket.TicketRecorded}, or here when a contact is linked to a
+ * ticket that exists already.
  */
 @Service
 public class Contacts {
@@ -139,8 +141,11 @@ public class Contacts {
 
 	/**
 	 * Records a ticket from a call, prefilled with the caller and the contact; one ticket per call
-	 * and type however often the button is pressed.
+	 * and type however often the button is pressed. One transaction: the ticket, and the call's
+	 * summary and agent when the contact has none yet. The contact's link to the ticket follows from
+	 * {@link org.heatdesk.ticket.TicketRecorded} once this commits ({@link ContactTicketLinks}).
 	 */
+	@Transactional
 	TicketView recordFromCall(long callId, TicketType type, Long categoryId, Priority priority, String description,
 			String address, long staffId) {
 		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
@@ -148,21 +153,26 @@ public class Contacts {
 		TicketView ticket = tickets.record(new RecordTicket(type, categoryId, priority, null, Channel.PHONE,
 				call.customerId(), call.caller(), address, description, call.caller(), call.contactId(),
 				"contact-" + call.contactId() + "-" + type));
-		attachTicket(call.contactId(), ticket.ticketNo(), description, staffId);
+		noteOnContact(call.contactId(), description, staffId);
 		return ticket;
 	}
 
-	/** Records an inquiry answered during the call (all four marks at once). */
+	/** Records an inquiry answered during the call (all four marks at once), in one transaction. */
+	@Transactional
 	TicketView answeredInCall(long callId, String question, String answer, long staffId) {
 		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
 		TicketView ticket = tickets.answerInCall(new RecordTicket(TicketType.INQUIRY, null, Priority.NORMAL, null,
 				Channel.PHONE, call.customerId(), call.caller(), null, question,
 				call.caller(), call.contactId(), "contact-" + call.contactId() + "-answered"), answer);
-		attachTicket(call.contactId(), ticket.ticketNo(), question, staffId);
+		noteOnContact(call.contactId(), question, staffId);
 		return ticket;
 	}
 
-	/** Links the call to an open ticket: it appears on the ticket's timeline. */
+	/**
+	 * Links the call to an open ticket: it appears on the ticket's timeline. The ticket exists
+	 * already, so the contact's own row takes its number here, replacing any other.
+	 */
+	@Transactional
 	void linkCall(long callId, String ticketNo, String summary, long staffId) {
 		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
 		tickets.noteContact(ticketNo, call.contactId(), summary);
@@ -170,6 +180,7 @@ public class Contacts {
 	}
 
 	/** Logs an outbound call-back made for a ticket, as a contact linked to it. */
+	@Transactional
 	long logCallback(String ticketNo, String phone, String summary, long staffId) {
 		TicketView ticket = tickets.find(ticketNo).orElseThrow(() -> HeatDeskException.notFound("TICKET_NOT_FOUND"));
 		String s = required(summary, "summary", 2000, "CONTACT_SUMMARY_REQUIRED");
@@ -182,7 +193,8 @@ public class Contacts {
 
 	/**
 	 * Registers a letter, visit, online request or 12345 transfer and records its ticket with that
-	 * channel, in one transaction: a refusal (here or by the ticket module) leaves nothing behind.
+	 * channel, in one transaction: a refusal (here or by the ticket module) leaves nothing behind. The
+	 * contact takes the ticket's number once this commits ({@link ContactTicketLinks}).
 	 * @throws HeatDeskException for a missing channel, summary, caller, or (12345) case number and deadline
 	 */
 	@Transactional
@@ -238,7 +250,7 @@ public class Contacts {
 		TicketView ticket = tickets.record(new RecordTicket(r.type() == null ? TicketType.INQUIRY : r.type(), null,
 				r.priority(), null, r.channel(), customerId, customerId == null ? phone : null, address, summary, phone,
 				contactId, "contact-" + contactId));
-		attachTicket(contactId, ticket.ticketNo(), summary, staffId);
+		// the contact's link to the ticket follows from TicketRecorded (ContactTicketLinks)
 		return ticket;
 	}
 
@@ -268,16 +280,38 @@ public class Contacts {
 		});
 	}
 
+	/** The contact's own summary and agent, from the ticket recorded for it, where the contact has none yet. */
+	private void noteOnContact(long contactId, String summary, long staffId) {
+		String s = clip(summary);
+		Map<String, Object> before = jdbc.sql("select summary, staff_id from contact_contact where id = ? for update")
+			.param(contactId).query().singleRow();
+		if (before.get("summary") != null && before.get("staff_id") != null) {
+			return;
+		}
+		jdbc.sql("update contact_contact set summary = coalesce(summary, ?), staff_id = coalesce(staff_id, ?) where id = ?")
+			.params(s, staffId, contactId)
+			.update();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("summary", before.get("summary") != null ? before.get("summary") : s);
+		after.put("staffId", before.get("staff_id") != null ? before.get("staff_id") : staffId);
+		Map<String, Object> was = new LinkedHashMap<>();
+		was.put("summary", before.get("summary"));
+		was.put("staffId", before.get("staff_id"));
+		audit.record("CONTACT_NOTED", "contact", contactId, was, after);
+	}
+
+	/** Links the contact to an existing ticket (inside the caller's transaction). */
 	private void attachTicket(long contactId, String ticketNo, String summary, Long staffId) {
-		String s = summary == null ? null : summary.length() > 2000 ? summary.substring(0, 2000) : summary;
-		tx.executeWithoutResult(status -> {
-			jdbc.sql("""
-					update contact_contact set ticket_no = ?, summary = coalesce(summary, ?),
-					       staff_id = coalesce(staff_id, ?) where id = ?""")
-				.params(ticketNo, s, staffId, contactId)
-				.update();
-			audit.record("CONTACT_TICKET_LINKED", "contact", contactId, null, Map.of("ticketNo", ticketNo));
-		});
+		jdbc.sql("""
+				update contact_contact set ticket_no = ?, summary = coalesce(summary, ?),
+				       staff_id = coalesce(staff_id, ?) where id = ?""")
+			.params(ticketNo, clip(summary), staffId, contactId)
+			.update();
+		audit.record("CONTACT_TICKET_LINKED", "contact", contactId, null, Map.of("ticketNo", ticketNo));
+	}
+
+	private static String clip(String summary) {
+		return summary == null ? null : summary.length() > 2000 ? summary.substring(0, 2000) : summary;
 	}
 
 	private static ContactRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -111,13 +111,15 @@ class HotlineCases {
 		StaffView receiver = receiver();
 		Contacts.Registration registration = new Contacts.Registration(Channel.HOTLINE_12345, c.name(), c.phone(), null,
 				c.request(), c.typeHint(), null, caseNo, c.replyDueAt(), c.address(), c.handedOverAt());
+		String recorded;
 		try {
-			tx.executeWithoutResult(s -> {
+			recorded = tx.execute(s -> {
 				String ticketNo = asStaff(receiver, () -> contacts.register(registration, receiver.id())).ticketNo();
 				Map<String, Object> after = new LinkedHashMap<>();
 				after.put("ticketNo", ticketNo);
 				after.put("receiver", receiver.username());
 				audit.record("HOTLINE_12345_CASE_RECEIVED", "hotline12345_case", caseNo, null, after);
+				return ticketNo;
 			});
 		}
 		catch (DuplicateKeyException e) {
@@ -131,11 +133,16 @@ class HotlineCases {
 			throw e.field() != null && API_FIELDS.containsKey(e.field())
 					? new HeatDeskException(e.status(), e.code(), API_FIELDS.get(e.field()), e.args()) : e;
 		}
-		return new Received(state(caseNo).orElseThrow(), true);
+		// the contact takes the ticket's number just after the commit (ContactTicketLinks): answer with it now
+		return new Received(state(caseNo, recorded).orElseThrow(), true);
 	}
 
 	/** The case with this 12345 case number, whether posted here or registered at the front desk. */
 	Optional<CaseState> state(String caseNo) {
+		return state(caseNo, null);
+	}
+
+	private Optional<CaseState> state(String caseNo, String recordedTicketNo) {
 		Optional<Map<String, Object>> row = jdbc.sql("""
 				select ticket_no, handed_over_at, reply_due_at from contact_contact where hotline_case_no = ?""")
 			.param(caseNo == null ? "" : caseNo.strip())
@@ -146,7 +153,7 @@ class HotlineCases {
 		if (row.isEmpty()) {
 			return Optional.empty();
 		}
-		String ticketNo = (String) row.get().get("ticket_no");
+		String ticketNo = row.get().get("ticket_no") != null ? (String) row.get().get("ticket_no") : recordedTicketNo;
 		Instant handedOver = CallRecorder.instant(row.get().get("handed_over_at"));
 		Instant due = CallRecorder.instant(row.get().get("reply_due_at"));
 		TicketProgress p = ticketNo == null ? null : tickets.progress(ticketNo).orElse(null);
