@@ -1,62 +1,32 @@
 package org.heatdesk.contact;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.springframework.stereotype.Component;
 
 /**
- * Agents by telephone extension, through the staff module, remembered for half a minute so a busy
- * switch costs one lookup per extension and not one per event. Unknown extensions are not
- * remembered, so a newly configured one works at once.
+ * Agents by telephone extension, id or user name, as the switch's events, the desk and the screen
+ * pop need them, per event: the staff module's lookups, which are its one cache of staff (cheap per
+ * event, an administrator's change seen at once). Nothing is remembered here.
  */
 @Component
 class Agents {
 
-	private static final Duration REMEMBER = Duration.ofSeconds(30);
-
 	private final Staff staff;
-
-	private final Map<String, Entry> byExtension = new ConcurrentHashMap<>();
-
-	/** A staff member's user name never changes, so it is remembered for good. */
-	private final Map<Long, String> usernames = new ConcurrentHashMap<>();
 
 	Agents(Staff staff) {
 		this.staff = staff;
 	}
 
-	private record Entry(CallRecorder.Agent agent, Instant until) {
-	}
-
+	/** The active agent at this extension; an unknown extension finds nobody, a newly configured one works at once. */
 	Optional<CallRecorder.Agent> byExtension(String extension) {
-		if (extension == null) {
-			return Optional.empty();
-		}
-		Instant now = Instant.now();
-		Entry e = byExtension.get(extension);
-		if (e != null && e.until().isAfter(now)) {
-			return Optional.of(e.agent());
-		}
-		Optional<CallRecorder.Agent> found = staff.byExtension(extension)
-			.map(v -> new CallRecorder.Agent(v.id(), v.username()));
-		found.ifPresent(a -> byExtension.put(extension, new Entry(a, now.plus(REMEMBER))));
-		return found;
+		return staff.byExtension(extension).map(v -> new CallRecorder.Agent(v.id(), v.username()));
 	}
 
 	Optional<String> usernameOf(long staffId) {
-		String known = usernames.get(staffId);
-		if (known != null) {
-			return Optional.of(known);
-		}
-		Optional<String> found = staff.find(staffId).map(StaffView::username);
-		found.ifPresent(u -> usernames.put(staffId, u));
-		return found;
+		return staff.find(staffId).map(StaffView::username);
 	}
 
 	Optional<StaffView> byUsername(String username) {

@@ -33,14 +33,17 @@ public class Staff {
 
 	private final StaffRepository repository;
 
+	private final StaffDirectory directory;
+
 	private final PasswordEncoder encoder;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	Staff(StaffRepository repository, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+	Staff(StaffRepository repository, StaffDirectory directory, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
 		this.repository = repository;
+		this.directory = directory;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.clock = clock;
@@ -55,20 +58,26 @@ public class Staff {
 	public record StaffChange(long id, int version, String displayName, Long teamId, String extension, Set<Role> roles) {
 	}
 
-	@Transactional(readOnly = true)
+	// The three lookups below are the one cache of staff (StaffDirectory): cheap enough to call per
+	// event or request, current at once after a change made here, within seconds after one elsewhere.
+
+	/** The staff member with this id, active or not. */
 	public Optional<StaffView> find(long id) {
-		return repository.findAccount(id).map(StaffRepository.Account::view);
+		return directory.byId(id).map(StaffRepository.Account::view);
 	}
 
-	@Transactional(readOnly = true)
+	/** The staff member with this user name, active or not. */
 	public Optional<StaffView> findByUsername(String username) {
-		return repository.findAccount(username).map(StaffRepository.Account::view);
+		return directory.byUsername(username).map(StaffRepository.Account::view);
 	}
 
 	/** The active staff member at telephone extension {@code extension}, if any. */
-	@Transactional(readOnly = true)
 	public Optional<StaffView> byExtension(String extension) {
-		return repository.findByExtension(extension).map(StaffRepository.Account::view);
+		return directory.byExtension(extension).map(StaffRepository.Account::view);
+	}
+
+	private Optional<StaffView> stored(long id) {
+		return repository.findAccount(id).map(StaffRepository.Account::view);
 	}
 
 	/** Active staff holding {@code role}. */
@@ -121,7 +130,7 @@ public class Staff {
 		long id = repository.insert(username, displayName, employeeNo, teamId, extension,
 				encoder.encode(request.password()), clock.instant());
 		repository.replaceRoles(id, roles);
-		StaffView created = find(id).orElseThrow();
+		StaffView created = stored(id).orElseThrow();
 		audit.record("STAFF_CREATED", "staff", id, null, snapshot(created));
 		return created;
 	}
@@ -132,7 +141,7 @@ public class Staff {
 	 */
 	@Transactional
 	public StaffView change(StaffChange change) {
-		StaffView before = find(change.id()).orElseThrow(() -> HeatDeskException.notFound("STAFF_NOT_FOUND"));
+		StaffView before = stored(change.id()).orElseThrow(() -> HeatDeskException.notFound("STAFF_NOT_FOUND"));
 		String displayName = requireText(change.displayName(), "displayName", 60);
 		String extension = checkExtension(change.extension(), change.id());
 		Set<Role> roles = checkRoles(change.roles());
@@ -141,7 +150,7 @@ public class Staff {
 			throw HeatDeskException.conflict("CONCURRENT_CHANGE");
 		}
 		repository.replaceRoles(change.id(), roles);
-		StaffView after = find(change.id()).orElseThrow();
+		StaffView after = stored(change.id()).orElseThrow();
 		audit.record("STAFF_CHANGED", "staff", change.id(), snapshot(before), snapshot(after));
 		if (!before.roles().equals(after.roles())) {
 			audit.record("ROLES_CHANGED", "staff", change.id(), Map.of("roles", before.roles()),
@@ -152,7 +161,7 @@ public class Staff {
 
 	@Transactional
 	public void deactivate(long id) {
-		StaffView staff = find(id).orElseThrow(() -> HeatDeskException.notFound("STAFF_NOT_FOUND"));
+		StaffView staff = stored(id).orElseThrow(() -> HeatDeskException.notFound("STAFF_NOT_FOUND"));
 		if (staff.username().equals(AuditTrail.currentActor())) {
 			throw HeatDeskException.conflict("STAFF_CANNOT_DEACTIVATE_SELF");
 		}
@@ -165,7 +174,7 @@ public class Staff {
 
 	@Transactional
 	public void reactivate(long id) {
-		StaffView staff = find(id).orElseThrow(() -> HeatDeskException.notFound("STAFF_NOT_FOUND"));
+		StaffView staff = stored(id).orElseThrow(() -> HeatDeskException.notFound("STAFF_NOT_FOUND"));
 		if (staff.active()) {
 			throw HeatDeskException.conflict("STAFF_ALREADY_ACTIVE");
 		}
@@ -176,7 +185,7 @@ public class Staff {
 	/** Sets a new password chosen by an administrator; also lifts any lock. */
 	@Transactional
 	public void resetPassword(long id, String password) {
-		find(id).orElseThrow(() -> HeatDeskException.notFound("STAFF_NOT_FOUND"));
+		stored(id).orElseThrow(() -> HeatDeskException.notFound("STAFF_NOT_FOUND"));
 		PasswordPolicy.check(password, "password");
 		repository.setPassword(id, encoder.encode(password), clock.instant());
 		audit.record("PASSWORD_RESET", "staff", id, null, Map.of("by", AuditTrail.currentActor()));

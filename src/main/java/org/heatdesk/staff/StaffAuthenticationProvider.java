@@ -31,19 +31,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Checks staff credentials for the login form and for HTTP Basic on the API: refuses inactive and
  * locked accounts, counts failures, and audits every refusal. A password checked once is
  * remembered for a few minutes (as an HMAC, never in clear), so API clients do not pay a BCrypt
- * hash on every request. The account's state (active, locked, roles) read for a successful check is
- * reused for a few seconds: any change this node makes to an account forgets it at once
- * ({@link StaffRepository#changes()}), and a change made on another node is seen within
- * {@link #ACCOUNT_FRESH_FOR}. A busy API client then costs no database read for its login.
+ * hash on every request. The account's state (active, locked, roles) comes from the staff module's
+ * one cache ({@link StaffDirectory}): any change this node makes to an account is seen at once, and
+ * one made on another node within {@link StaffDirectory#FRESH_FOR}. A busy API client then costs no
+ * database read for its login; an account that may not log in is always read anew.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
 
-	static final Duration ACCOUNT_FRESH_FOR = Duration.ofSeconds(5);
-
 	private final StaffRepository staff;
+
+	private final StaffDirectory directory;
 
 	private final PasswordEncoder encoder;
 
@@ -62,14 +62,10 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	private record Verified(String passwordHash, String digest, Instant until) {
 	}
 
-	private final Map<String, RecentAccount> recentAccounts = new ConcurrentHashMap<>();
-
-	private record RecentAccount(StaffRepository.Account account, long changes, Instant until) {
-	}
-
-	StaffAuthenticationProvider(StaffRepository staff, PasswordEncoder encoder, AuditTrail audit, TransactionTemplate tx,
-			Clock clock) {
+	StaffAuthenticationProvider(StaffRepository staff, StaffDirectory directory, PasswordEncoder encoder, AuditTrail audit,
+			TransactionTemplate tx, Clock clock) {
 		this.staff = staff;
+		this.directory = directory;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.tx = tx;
@@ -86,7 +82,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		Instant now = clock.instant();
 		var found = username.isEmpty() || username.length() > 50 ? java.util.Optional.<StaffRepository.Account>empty()
-				: account(username, now);
+				: account(username);
 		if (found.isEmpty()) {
 			// Same work as for a real account, so the answer's timing does not tell which names exist.
 			encoder.matches(password, dummyHash);
@@ -138,20 +134,16 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	/**
-	 * The account as last read, if nothing changed it on this node since and it is fresh; otherwise
-	 * read now. Only accounts that may log in are kept, so refusals always look at the database.
+	 * The account as the staff cache has it, when it may log in; otherwise read now, so that a
+	 * refusal (inactive, locked, failures counting) always looks at the database.
 	 */
-	private java.util.Optional<StaffRepository.Account> account(String username, Instant now) {
-		long changes = staff.changes();
-		RecentAccount recent = recentAccounts.get(username);
-		if (recent != null && recent.changes() == changes && now.isBefore(recent.until())) {
-			return java.util.Optional.of(recent.account());
+	private java.util.Optional<StaffRepository.Account> account(String username) {
+		var cached = directory.byUsername(username);
+		if (cached.isPresent() && cached.get().view().active() && cached.get().failedLogins() == 0
+				&& cached.get().lockedUntil() == null) {
+			return cached;
 		}
-		var found = staff.findAccount(username);
-		found.filter(a -> a.view().active() && a.failedLogins() == 0 && a.lockedUntil() == null)
-			.ifPresentOrElse(a -> recentAccounts.put(username, new RecentAccount(a, changes, now.plus(ACCOUNT_FRESH_FOR))),
-					() -> recentAccounts.remove(username));
-		return found;
+		return staff.findAccount(username);
 	}
 
 	private boolean passwordMatches(String username, String password, String hash, Instant now) {

@@ -35,7 +35,7 @@ class StaffRepository {
 
 	/**
 	 * Moves whenever this node changes an account, so that an account remembered before (see
-	 * {@link StaffAuthenticationProvider}) is never taken for current.
+	 * {@link StaffDirectory}) is never taken for current.
 	 */
 	long changes() {
 		return changes.current();
@@ -96,6 +96,7 @@ class StaffRepository {
 
 	long insert(String username, String displayName, String employeeNo, Long teamId, String extension,
 			String passwordHash, Instant now) {
+		changed();
 		return jdbc.sql("""
 				insert into staff_member (username, display_name, employee_no, team_id, extension, password_hash,
 				                          password_changed_at, created_at)
