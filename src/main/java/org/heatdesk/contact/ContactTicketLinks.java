@@ -42,8 +42,16 @@ class ContactTicketLinks {
 
 	@ApplicationModuleListener
 	void on(TicketRecorded event) {
+		link(event);
+	}
+
+	/**
+	 * Links the event's contact to its ticket, inside the caller's transaction.
+	 * @return whether the link was written now (false: no contact, already linked, or linked to another ticket)
+	 */
+	boolean link(TicketRecorded event) {
 		if (event.contactId() == null) {
-			return;
+			return false;
 		}
 		int linked = jdbc.sql("update contact_contact set ticket_no = ? where id = ? and ticket_no is null")
 			.params(event.ticketNo(), event.contactId())
@@ -55,11 +63,12 @@ class ContactTicketLinks {
 				log.info("contact {} keeps ticket {}; ticket {} was recorded for it as well", event.contactId(), current,
 						event.ticketNo());
 			}
-			return;
+			return false;
 		}
 		// the person who recorded the ticket made the link, as when it was written with the ticket
 		Actor by = staff.find(event.firstResponderId()).map(s -> Actor.person(s.username(), s.displayName()))
 			.orElse(Actor.system("contact"));
 		audit.record(by, "CONTACT_TICKET_LINKED", "contact", event.contactId(), null, Map.of("ticketNo", event.ticketNo()));
+		return true;
 	}
 }
