@@ -2,7 +2,9 @@ package org.heatdesk.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -72,6 +74,7 @@ class ContactsIntegrationTests {
 		for (Channel channel : List.of(Channel.LETTER, Channel.VISIT, Channel.ONLINE)) {
 			TicketView ticket = contacts.register(new Contacts.Registration(channel, "王先生", "13912345678", null,
 					"楼道暖气管漏水 " + channel, TicketType.REPAIR, Priority.HIGH, null, null), agent3.id());
+			awaitLinked(ticket.ticketNo());
 			Map<String, Object> row = jdbc.sql("""
 					select k.channel as contact_channel, t.channel as ticket_channel, k.ticket_no, t.contact_id, k.id
 					from contact_contact k join ticket t on t.ticket_no = k.ticket_no where k.ticket_no = ?""")
@@ -94,6 +97,7 @@ class ContactsIntegrationTests {
 			});
 		TicketView ticket = contacts.register(new Contacts.Registration(Channel.HOTLINE_12345, null, "13912345678", null,
 				"投诉室温不达标", TicketType.COMPLAINT, null, caseNo, due), agent3.id());
+		awaitLinked(ticket.ticketNo());
 		Map<String, Object> row = jdbc.sql("select hotline_case_no, reply_due_at, channel from contact_contact where ticket_no = ?")
 			.param(ticket.ticketNo()).query().singleRow();
 		assertThat(row.get("hotline_case_no")).isEqualTo(caseNo);
@@ -101,6 +105,12 @@ class ContactsIntegrationTests {
 		assertThatThrownBy(() -> contacts.register(new Contacts.Registration(Channel.HOTLINE_12345, null, "13912345678",
 				null, "再次转来", TicketType.COMPLAINT, null, caseNo, due), agent3.id()))
 			.isInstanceOfSatisfying(HeatDeskException.class, e -> assertThat(e.code()).isEqualTo("CONTACT_HOTLINE_CASE_TAKEN"));
+	}
+
+	/** The contact takes its ticket's number just after the ticket commits. */
+	private void awaitLinked(String ticketNo) {
+		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("select count(*) from contact_contact where ticket_no = ?")
+			.param(ticketNo).query(Long.class).single() == 1);
 	}
 
 	@Test

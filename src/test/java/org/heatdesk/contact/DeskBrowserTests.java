@@ -1,7 +1,9 @@
 package org.heatdesk.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -91,9 +93,11 @@ class DeskBrowserTests {
 			desk.find(By.id("record-ticket")).click();
 			String recorded = desk.text(By.id("ticket-recorded"));
 			desk.screenshot("contact-desk-ticket");
-			String ticketNo = jdbc.sql("""
+			// the call's contact takes the ticket's number just after the ticket commits
+			String ticketNo = await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
 					select k.ticket_no from contact_contact k join contact_call c on c.contact_id = k.id
-					where c.switch_call_id = ?""").param(callId).query(String.class).single();
+					where c.switch_call_id = ?""").param(callId).query((rs, n) -> rs.getString(1)).list().get(0),
+					no -> no != null);
 			assertThat(ticketNo).isNotBlank();
 			assertThat(recorded).contains(ticketNo);
 			assertThat(jdbc.sql("select customer_id from contact_contact k join contact_call c on c.contact_id = k.id where c.switch_call_id = ?")

@@ -1,7 +1,9 @@
 package org.heatdesk.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -89,9 +91,11 @@ class DeskIntakeBrowserTests {
 			b.screenshot("contact-desk-pop-intake");
 			b.find(By.id("record-ticket")).click();
 			String recorded = b.text(By.id("ticket-recorded"));
-			String second = jdbc.sql("""
+			// the call's contact takes the ticket's number just after the ticket commits
+			String second = await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
 					select k.ticket_no from contact_contact k join contact_call c on c.contact_id = k.id
-					where c.switch_call_id = ?""").param(switchId).query(String.class).single();
+					where c.switch_call_id = ?""").param(switchId).query((rs, n) -> rs.getString(1)).list().get(0),
+					no -> no != null);
 			assertThat(recorded).contains(second);
 
 			b.go("/tickets/" + second);

@@ -1,11 +1,13 @@
 package org.heatdesk.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -82,6 +84,10 @@ class HotlineApiIntegrationTests {
 		assertThat(state.get("result").isNull()).isTrue();
 		assertThat(state.get("replyDeadlineKept").isNull()).isTrue();
 
+		// the contact takes the ticket's number just after the commit
+		await().atMost(Duration.ofSeconds(15)).until(() -> ticketNo.equals(jdbc.sql(
+				"select ticket_no from contact_contact where hotline_case_no = ?").param(caseNo)
+			.query((rs, n) -> rs.getString(1)).list().get(0)));
 		Map<String, Object> row = jdbc.sql("""
 				select k.channel as contact_channel, k.name, k.phone, k.summary, k.reply_due_at, k.handed_over_at,
 				       k.staff_id, t.channel as ticket_channel, t.type, t.first_responder, t.address, t.description,
