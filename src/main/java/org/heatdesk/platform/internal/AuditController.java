@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.heatdesk.platform.PageController;
+import org.heatdesk.platform.Roles;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The auditor's view of the trail, and the chain verification. */
 @PageController
-@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+@PreAuthorize(Roles.AUDIT_AND_ADMIN)
 class AuditController {
 
 	private static final int PAGE_SIZE = 50;
