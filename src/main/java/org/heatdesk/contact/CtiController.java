@@ -108,7 +108,7 @@ class CtiController {
 			return new Parsed(null, HeatDeskException.badInput("CTI_EVENT_REQUIRED", null));
 		}
 		Instant time = null;
-		String rawTime = text(node, "time");
+		String rawTime = InputChecks.jsonText(node, "time");
 		if (rawTime != null) {
 			try {
 				time = OffsetDateTime.parse(rawTime).toInstant();
@@ -121,16 +121,9 @@ class CtiController {
 				return new Parsed(null, InputChecks.dateOutOfRange("time"));
 			}
 		}
-		return new Parsed(new CtiEvent(text(node, "callId"), text(node, "type"), time, text(node, "caller"),
-				text(node, "dialled"), text(node, "extension"), text(node, "queue"), text(node, "targetExtension"),
-				text(node, "recordingUrl")), null);
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode v = node.get(field);
-		if (v == null || v.isNull()) {
-			return null;
-		}
-		return v.isValueNode() ? v.asString() : v.toString();
+		return new Parsed(new CtiEvent(InputChecks.jsonText(node, "callId"), InputChecks.jsonText(node, "type"), time,
+				InputChecks.jsonText(node, "caller"), InputChecks.jsonText(node, "dialled"),
+				InputChecks.jsonText(node, "extension"), InputChecks.jsonText(node, "queue"),
+				InputChecks.jsonText(node, "targetExtension"), InputChecks.jsonText(node, "recordingUrl")), null);
 	}
 }
