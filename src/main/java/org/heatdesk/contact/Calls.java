@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.Set;
 
+import org.heatdesk.contact.cti.CtiEvent;
+import org.heatdesk.contact.cti.CtiIntake;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.InputChecks;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Service;
  * there and the desks and wallboards follow the call.
  */
 @Service
-public class Calls {
+class Calls implements CtiIntake {
 
 	private static final int MAX_TEXT = 100;
 
@@ -48,22 +49,12 @@ public class Calls {
 	}
 
 	/**
-	 * What became of one event: stored, a duplicate of one stored before (nothing changed), or
-	 * refused with the reason.
-	 */
-	public record Accepted(int index, Status status, Long callId, HeatDeskException refusal) {
-
-		public enum Status {
-			STORED, DUPLICATE, REFUSED
-		}
-	}
-
-	/**
 	 * Stores each event in its own transaction, so a refused one does not stop the rest of a batch.
 	 * After each commit a stored event is told as a {@link CallChanged}: a {@code RINGING} at an agent's
 	 * extension pops the caller on that agent's desk.
 	 * @return one result per event, in the order given
 	 */
+	@Override
 	public List<Accepted> accept(List<CtiEvent> events) {
 		List<Accepted> results = new ArrayList<>(events.size());
 		for (int i = 0; i < events.size(); i++) {
