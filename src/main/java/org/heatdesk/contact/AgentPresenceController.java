@@ -7,6 +7,7 @@ import java.util.List;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.Roles;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * wrap-up come from the switch and are not set by hand.
  */
 @PageController
-@PreAuthorize("hasAnyRole('TEAM_LEAD','MANAGER')")
+@PreAuthorize(Roles.SUPERVISORS)
 class AgentPresenceController {
 
 	static final List<PresenceState> SETTABLE = List.of(PresenceState.READY, PresenceState.AWAY, PresenceState.OFFLINE);

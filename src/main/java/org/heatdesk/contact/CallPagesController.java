@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.Roles;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,7 +75,7 @@ class CallPagesController {
 	}
 
 	@GetMapping("/wallboard")
-	@PreAuthorize("hasAnyRole('TEAM_LEAD','MANAGER')")
+	@PreAuthorize(Roles.SUPERVISORS)
 	String wallboard(Model model) {
 		model.addAttribute("figures", wallboard.figures(clock.instant()));
 		model.addAttribute("states", PresenceState.values());
@@ -88,13 +89,13 @@ class CallPagesController {
 	}
 
 	@GetMapping(path = "/wallboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@PreAuthorize("hasAnyRole('TEAM_LEAD','MANAGER')")
+	@PreAuthorize(Roles.SUPERVISORS)
 	SseEmitter wallboardStream() {
 		return streams.openWallboard();
 	}
 
 	@GetMapping("/calls")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','MANAGER','AUDITOR')")
+	@PreAuthorize(Roles.DESK_MANAGER_AND_AUDIT)
 	String calls(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(required = false) Long staffId, @RequestParam(required = false) CallStatus status,
 			@RequestParam(required = false) Boolean withinLimit, @RequestParam(required = false) String caller, Model model) {
@@ -118,7 +119,7 @@ class CallPagesController {
 	}
 
 	@GetMapping("/calls/{id}")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','MANAGER','AUDITOR')")
+	@PreAuthorize(Roles.DESK_MANAGER_AND_AUDIT)
 	String call(@PathVariable long id, Model model) {
 		var call = queries.find(id).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
 		model.addAttribute("call", call);
@@ -134,7 +135,7 @@ class CallPagesController {
 	 * switch and the page's content security policy stays {@code 'self'}.
 	 */
 	@GetMapping("/calls/{id}/recording")
-	@PreAuthorize("hasAnyRole('TEAM_LEAD','MANAGER','AUDITOR')")
+	@PreAuthorize(Roles.SUPERVISORS_AND_AUDIT)
 	ResponseEntity<InputStreamResource> recording(@PathVariable long id) {
 		var call = queries.find(id).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
 		if (call.recordingUrl() == null) {
@@ -161,7 +162,7 @@ class CallPagesController {
 	}
 
 	@GetMapping("/calls/figures")
-	@PreAuthorize("hasAnyRole('TEAM_LEAD','MANAGER','AUDITOR')")
+	@PreAuthorize(Roles.SUPERVISORS_AND_AUDIT)
 	String figures(@RequestParam(required = false) LocalDate day, Model model) {
 		LocalDate d = day == null ? LocalDate.ofInstant(clock.instant(), zone) : day;
 		var from = d.atStartOfDay(zone).toInstant();

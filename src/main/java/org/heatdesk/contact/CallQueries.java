@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.heatdesk.platform.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,16 +134,12 @@ class CallQueries {
 
 	private static CallRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new CallRow(rs.getLong("id"), rs.getString("switch_call_id"), rs.getString("direction"),
-				rs.getString("caller"), CallStatus.valueOf(rs.getString("status")), inst(rs, "first_ring_at"),
-				inst(rs, "answered_at"), inst(rs, "ended_at"), (Long) rs.getObject("ring_ms"), (Long) rs.getObject("talk_ms"),
+				rs.getString("caller"), CallStatus.valueOf(rs.getString("status")), SqlValues.instant(rs, "first_ring_at"),
+				SqlValues.instant(rs, "answered_at"), SqlValues.instant(rs, "ended_at"), (Long) rs.getObject("ring_ms"),
+				(Long) rs.getObject("talk_ms"),
 				rs.getLong("hold_ms"), rs.getString("answered_ext"), (Long) rs.getObject("answered_staff_id"),
 				rs.getString("current_ext"), rs.getInt("transfers"), rs.getBoolean("abandoned"),
-				(Boolean) rs.getObject("within_limit"), rs.getString("recording_url"), inst(rs, "swept_at"),
+				(Boolean) rs.getObject("within_limit"), rs.getString("recording_url"), SqlValues.instant(rs, "swept_at"),
 				(Long) rs.getObject("customer_id"), rs.getString("ticket_no"), rs.getLong("contact_id"));
-	}
-
-	private static Instant inst(java.sql.ResultSet rs, String col) throws java.sql.SQLException {
-		Timestamp t = rs.getTimestamp(col);
-		return t == null ? null : t.toInstant();
 	}
 }

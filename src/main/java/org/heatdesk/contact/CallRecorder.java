@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.heatdesk.contact.cti.CtiEvent;
+import org.heatdesk.platform.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,10 +83,10 @@ class CallRecorder {
 				       recording_url = ?, last_event_at = ?, updated_at = ?
 				where id = ?""")
 			.params(facts.caller(), facts.dialled(), facts.queue(), facts.status().name(), facts.ringingExtension(),
-					ts(facts.firstRingAt()), ts(facts.answeredAt()), ts(facts.endedAt()), facts.ringMillis(),
+					SqlValues.ts(facts.firstRingAt()), SqlValues.ts(facts.answeredAt()), SqlValues.ts(facts.endedAt()), facts.ringMillis(),
 					facts.talkMillis(), facts.holdMillis(), facts.answeredExtension(), answeredStaff,
 					facts.currentExtension(), facts.transfers(), facts.abandoned(), facts.withinLimit(),
-					facts.recordingUrl(), ts(facts.lastEventAt()), Timestamp.from(now), callId)
+					facts.recordingUrl(), SqlValues.ts(facts.lastEventAt()), Timestamp.from(now), callId)
 			.update();
 		boolean lateFirstRing = type == CtiEventType.RINGING && event.time().equals(facts.firstRingAt());
 		if (event.caller() != null && lateFirstRing) {
@@ -92,7 +94,7 @@ class CallRecorder {
 			jdbc.sql("""
 					update contact_contact set phone = coalesce(phone, ?), occurred_at = least(occurred_at, ?)
 					where id = (select contact_id from contact_call where id = ?)""")
-				.params(facts.caller(), ts(facts.firstRingAt()), callId)
+				.params(facts.caller(), SqlValues.ts(facts.firstRingAt()), callId)
 				.update();
 		}
 		followPresence(type, event, agent, target, facts);
@@ -132,10 +134,11 @@ class CallRecorder {
 				select id from k""")
 			.params(event.caller(), Timestamp.from(event.time()), Timestamp.from(now),
 					event.callId(), facts.caller(), facts.dialled(), facts.queue(), facts.status().name(),
-					facts.ringingExtension(), ts(facts.firstRingAt()), ts(facts.answeredAt()), ts(facts.endedAt()),
+					facts.ringingExtension(), SqlValues.ts(facts.firstRingAt()), SqlValues.ts(facts.answeredAt()),
+					SqlValues.ts(facts.endedAt()),
 					facts.ringMillis(), facts.talkMillis(), facts.holdMillis(), facts.answeredExtension(), answeredStaff,
 					facts.currentExtension(), facts.transfers(), facts.abandoned(), facts.withinLimit(),
-					facts.recordingUrl(), ts(facts.lastEventAt()), Timestamp.from(now),
+					facts.recordingUrl(), SqlValues.ts(facts.lastEventAt()), Timestamp.from(now),
 					type.name(), Timestamp.from(event.time()), event.extension() == null ? "" : event.extension(),
 					event.queue(), event.caller(), event.dialled(), event.targetExtension(), event.recordingUrl(),
 					Timestamp.from(now))
@@ -220,9 +223,5 @@ class CallRecorder {
 
 	private static String emptyToNull(String s) {
 		return s == null || s.isEmpty() ? null : s;
-	}
-
-	private static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
 	}
 }

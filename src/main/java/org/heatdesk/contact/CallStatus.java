@@ -1,6 +1,6 @@
 package org.heatdesk.contact;
 
 /** Where a call is: ringing (or waiting in a queue), talking, ended, abandoned, or closed by the sweep. */
-public enum CallStatus {
+enum CallStatus {
 	RINGING, TALKING, ENDED, ABANDONED, SWEPT
 }

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.Set;
 
+import org.heatdesk.contact.cti.CtiEvent;
+import org.heatdesk.contact.cti.CtiIntake;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -20,14 +22,13 @@ import org.springframework.stereotype.Service;
  * there and the desks and wallboards follow the call.
  */
 @Service
-public class Calls {
+class Calls implements CtiIntake {
 
 	private static final int MAX_TEXT = 100;
 
 	private final CallRecorder recorder;
 
 	private final Agents agents;
-
 
 	private final CallSettings settings;
 
@@ -48,22 +49,12 @@ public class Calls {
 	}
 
 	/**
-	 * What became of one event: stored, a duplicate of one stored before (nothing changed), or
-	 * refused with the reason.
-	 */
-	public record Accepted(int index, Status status, Long callId, HeatDeskException refusal) {
-
-		public enum Status {
-			STORED, DUPLICATE, REFUSED
-		}
-	}
-
-	/**
 	 * Stores each event in its own transaction, so a refused one does not stop the rest of a batch.
 	 * After each commit a stored event is told as a {@link CallChanged}: a {@code RINGING} at an agent's
 	 * extension pops the caller on that agent's desk.
 	 * @return one result per event, in the order given
 	 */
+	@Override
 	public List<Accepted> accept(List<CtiEvent> events) {
 		List<Accepted> results = new ArrayList<>(events.size());
 		for (int i = 0; i < events.size(); i++) {
@@ -107,13 +98,13 @@ public class Calls {
 		if (event == null) {
 			throw HeatDeskException.badInput("CTI_EVENT_REQUIRED", null);
 		}
-		if (blank(event.callId())) {
+		if (InputChecks.blank(event.callId())) {
 			throw HeatDeskException.badInput("CTI_CALL_ID_REQUIRED", "callId");
 		}
 		if (event.callId().length() > MAX_TEXT) {
 			throw HeatDeskException.badInput("TOO_LONG", "callId", MAX_TEXT);
 		}
-		if (blank(event.type())) {
+		if (InputChecks.blank(event.type())) {
 			throw HeatDeskException.badInput("CTI_TYPE_REQUIRED", "type");
 		}
 		CtiEventType type;
@@ -129,18 +120,18 @@ public class Calls {
 		if (event.time().isAfter(now.plus(settings.futureTolerance()))) {
 			throw HeatDeskException.badInput("CTI_TIME_IN_FUTURE", "time");
 		}
-		checkLength(event.caller(), "caller", 30);
-		checkLength(event.dialled(), "dialled", 30);
-		checkLength(event.extension(), "extension", 20);
-		checkLength(event.targetExtension(), "targetExtension", 20);
-		checkLength(event.queue(), "queue", 40);
+		InputChecks.maxLength(event.caller(), "caller", 30);
+		InputChecks.maxLength(event.dialled(), "dialled", 30);
+		InputChecks.maxLength(event.extension(), "extension", 20);
+		InputChecks.maxLength(event.targetExtension(), "targetExtension", 20);
+		InputChecks.maxLength(event.queue(), "queue", 40);
 		// stored with every event that carries it, not only RECORDING_READY
-		checkLength(event.recordingUrl(), "recordingUrl", 500);
-		if (type == CtiEventType.RINGING && blank(event.extension()) && blank(event.queue())) {
+		InputChecks.maxLength(event.recordingUrl(), "recordingUrl", 500);
+		if (type == CtiEventType.RINGING && InputChecks.blank(event.extension()) && InputChecks.blank(event.queue())) {
 			throw HeatDeskException.badInput("CTI_EXTENSION_OR_QUEUE_REQUIRED", "extension");
 		}
 		if (type == CtiEventType.RECORDING_READY) {
-			if (blank(event.recordingUrl())) {
+			if (InputChecks.blank(event.recordingUrl())) {
 				throw HeatDeskException.badInput("CTI_RECORDING_URL_REQUIRED", "recordingUrl");
 			}
 			try {
@@ -157,21 +148,8 @@ public class Calls {
 	}
 
 	private static CtiEvent normalised(CtiEvent e) {
-		return new CtiEvent(e.callId().strip(), e.type(), e.time(), strip(e.caller()), strip(e.dialled()),
-				strip(e.extension()), strip(e.queue()), strip(e.targetExtension()), strip(e.recordingUrl()));
-	}
-
-	private static void checkLength(String value, String field, int max) {
-		if (value != null && value.length() > max) {
-			throw HeatDeskException.badInput("TOO_LONG", field, max);
-		}
-	}
-
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
-
-	private static String strip(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
+		return new CtiEvent(e.callId().strip(), e.type(), e.time(), InputChecks.trim(e.caller()),
+				InputChecks.trim(e.dialled()), InputChecks.trim(e.extension()), InputChecks.trim(e.queue()),
+				InputChecks.trim(e.targetExtension()), InputChecks.trim(e.recordingUrl()));
 	}
 }

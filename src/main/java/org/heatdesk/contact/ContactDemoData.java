@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.heatdesk.contact.cti.CtiEvent;
 import org.heatdesk.platform.DemoDataSeeder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;

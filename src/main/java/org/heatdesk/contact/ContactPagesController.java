@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
+import org.heatdesk.platform.Roles;
 import org.heatdesk.staff.StaffView;
 import org.heatdesk.ticket.Channel;
 import org.heatdesk.ticket.Priority;
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Registration of letters, walk-in visits (来访登记), online requests and 12345 transfers; each becomes a ticket. */
 @PageController
-@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+@PreAuthorize(Roles.DESK)
 class ContactPagesController {
 
 	private final Contacts contacts;

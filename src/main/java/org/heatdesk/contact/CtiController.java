@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.heatdesk.contact.cti.CtiEvent;
+import org.heatdesk.contact.cti.CtiIntake;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.InputChecks;
 import org.springframework.context.MessageSource;
@@ -31,11 +33,11 @@ class CtiController {
 
 	static final int MAX_BATCH = 500;
 
-	private final Calls calls;
+	private final CtiIntake calls;
 
 	private final MessageSource messages;
 
-	CtiController(Calls calls, MessageSource messages) {
+	CtiController(CtiIntake calls, MessageSource messages) {
 		this.calls = calls;
 		this.messages = messages;
 	}
@@ -50,7 +52,7 @@ class CtiController {
 			if (parsed.refusal() != null) {
 				throw parsed.refusal();
 			}
-			Calls.Accepted result = calls.accept(List.of(parsed.event())).get(0);
+			CtiIntake.Accepted result = calls.accept(List.of(parsed.event())).get(0);
 			if (result.refusal() != null) {
 				throw result.refusal();
 			}
@@ -68,8 +70,8 @@ class CtiController {
 		int refused = 0;
 		for (int i = 0; i < body.size(); i++) {
 			Parsed parsed = parse(body.get(i));
-			Calls.Accepted result = parsed.refusal() != null
-					? new Calls.Accepted(i, Calls.Accepted.Status.REFUSED, null, parsed.refusal())
+			CtiIntake.Accepted result = parsed.refusal() != null
+					? new CtiIntake.Accepted(i, CtiIntake.Accepted.Status.REFUSED, null, parsed.refusal())
 					: calls.accept(List.of(parsed.event())).get(0);
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("index", i);
@@ -83,7 +85,7 @@ class CtiController {
 			}
 			else {
 				row.put("callId", result.callId());
-				if (result.status() == Calls.Accepted.Status.DUPLICATE) {
+				if (result.status() == CtiIntake.Accepted.Status.DUPLICATE) {
 					duplicates++;
 				}
 				else {
@@ -108,7 +110,7 @@ class CtiController {
 			return new Parsed(null, HeatDeskException.badInput("CTI_EVENT_REQUIRED", null));
 		}
 		Instant time = null;
-		String rawTime = text(node, "time");
+		String rawTime = InputChecks.jsonText(node, "time");
 		if (rawTime != null) {
 			try {
 				time = OffsetDateTime.parse(rawTime).toInstant();
@@ -121,16 +123,9 @@ class CtiController {
 				return new Parsed(null, InputChecks.dateOutOfRange("time"));
 			}
 		}
-		return new Parsed(new CtiEvent(text(node, "callId"), text(node, "type"), time, text(node, "caller"),
-				text(node, "dialled"), text(node, "extension"), text(node, "queue"), text(node, "targetExtension"),
-				text(node, "recordingUrl")), null);
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode v = node.get(field);
-		if (v == null || v.isNull()) {
-			return null;
-		}
-		return v.isValueNode() ? v.asString() : v.toString();
+		return new Parsed(new CtiEvent(InputChecks.jsonText(node, "callId"), InputChecks.jsonText(node, "type"), time,
+				InputChecks.jsonText(node, "caller"), InputChecks.jsonText(node, "dialled"),
+				InputChecks.jsonText(node, "extension"), InputChecks.jsonText(node, "queue"),
+				InputChecks.jsonText(node, "targetExtension"), InputChecks.jsonText(node, "recordingUrl")), null);
 	}
 }

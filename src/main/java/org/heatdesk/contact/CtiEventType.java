@@ -1,7 +1,7 @@
 package org.heatdesk.contact;
 
 /** What the telephone switch reports about a call. */
-public enum CtiEventType {
+enum CtiEventType {
 
 	RINGING, ANSWERED, HELD, RESUMED, TRANSFERRED, ENDED, ABANDONED, RECORDING_READY;
 

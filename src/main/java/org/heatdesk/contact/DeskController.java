@@ -18,6 +18,7 @@ import org.heatdesk.network.Network;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.Roles;
 import org.heatdesk.staff.StaffView;
 import org.heatdesk.ticket.CategoryView;
 import org.heatdesk.ticket.Channel;
@@ -49,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * status are pushed on the same stream ({@link DeskPush}); nothing on the desk polls.
  */
 @PageController
-@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+@PreAuthorize(Roles.DESK)
 class DeskController {
 
 

@@ -40,9 +40,10 @@ class HotlineController {
 		if (body == null || !body.isObject()) {
 			throw HeatDeskException.badInput("HOTLINE_CASE_BODY_REQUIRED", null);
 		}
-		HotlineCases.Received received = cases.receive(new HotlineCases.HotlineCase(text(body, "caseNo"),
-				time(body, "handedOverAt"), time(body, "replyDueAt"), text(body, "name"), text(body, "phone"),
-				text(body, "address"), text(body, "request"), type(body)));
+		HotlineCases.Received received = cases.receive(new HotlineCases.HotlineCase(InputChecks.jsonText(body, "caseNo"),
+				time(body, "handedOverAt"), time(body, "replyDueAt"), InputChecks.jsonText(body, "name"),
+				InputChecks.jsonText(body, "phone"), InputChecks.jsonText(body, "address"),
+				InputChecks.jsonText(body, "request"), type(body)));
 		if (!received.created()) {
 			return ResponseEntity.ok(received.state());
 		}
@@ -60,7 +61,7 @@ class HotlineController {
 	}
 
 	private static TicketType type(JsonNode body) {
-		String hint = text(body, "typeHint");
+		String hint = InputChecks.jsonText(body, "typeHint");
 		if (hint == null || hint.isBlank()) {
 			return null;
 		}
@@ -73,7 +74,7 @@ class HotlineController {
 	}
 
 	private static Instant time(JsonNode body, String field) {
-		String raw = text(body, field);
+		String raw = InputChecks.jsonText(body, field);
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}
@@ -83,13 +84,5 @@ class HotlineController {
 		catch (DateTimeParseException e) {
 			throw HeatDeskException.badInput("HOTLINE_TIME_FORMAT", field);
 		}
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode v = node.get(field);
-		if (v == null || v.isNull()) {
-			return null;
-		}
-		return v.isValueNode() ? v.asString() : v.toString();
 	}
 }

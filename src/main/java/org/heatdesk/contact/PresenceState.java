@@ -1,6 +1,6 @@
 package org.heatdesk.contact;
 
 /** Where an agent is: ready for a call, on a call, finishing one, away (with a reason), or signed off. */
-public enum PresenceState {
+enum PresenceState {
 	READY, ON_CALL, WRAP_UP, AWAY, OFFLINE
 }

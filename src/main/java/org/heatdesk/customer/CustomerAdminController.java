@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
+import org.heatdesk.platform.Roles;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -52,7 +53,7 @@ class CustomerAdminController {
 	}
 
 	@GetMapping("/customers/access-log")
-	@PreAuthorize("hasRole('AUDITOR')")
+	@PreAuthorize(Roles.AUDITOR)
 	String accessLog(@RequestParam(required = false) String actor, @RequestParam(required = false) String accountNo,
 			@RequestParam(required = false) String purpose,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -71,7 +72,7 @@ class CustomerAdminController {
 	// contracts
 
 	@GetMapping("/customers/contracts")
-	@PreAuthorize("hasAnyRole('TEAM_LEAD','MANAGER')")
+	@PreAuthorize(Roles.SUPERVISORS)
 	String contracts(Model model) {
 		model.addAttribute("report", records.contractReport(200));
 		model.addAttribute("templates", records.templates());
@@ -79,7 +80,7 @@ class CustomerAdminController {
 	}
 
 	@PostMapping("/customers/contracts/templates")
-	@PreAuthorize("hasRole('MANAGER')")
+	@PreAuthorize(Roles.MANAGER)
 	String addTemplate(@RequestParam(required = false) String version, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String body,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
@@ -97,7 +98,7 @@ class CustomerAdminController {
 	// import
 
 	@GetMapping("/customers/import")
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+	@PreAuthorize(Roles.MANAGER_AND_ADMIN)
 	String importPage(Model model) {
 		model.addAttribute("columns", CustomerImport.COLUMNS);
 		model.addAttribute("required", CustomerImport.REQUIRED);
@@ -105,7 +106,7 @@ class CustomerAdminController {
 	}
 
 	@PostMapping("/customers/import")
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+	@PreAuthorize(Roles.MANAGER_AND_ADMIN)
 	String importFile(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
 		model.addAttribute("columns", CustomerImport.COLUMNS);
 		model.addAttribute("required", CustomerImport.REQUIRED);
@@ -123,7 +124,7 @@ class CustomerAdminController {
 	}
 
 	@GetMapping("/customers/import/template.csv")
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+	@PreAuthorize(Roles.MANAGER_AND_ADMIN)
 	ResponseEntity<byte[]> csvTemplate() {
 		Locale locale = LocaleContextHolder.getLocale();
 		StringBuilder b = new StringBuilder("\uFEFF");
@@ -134,7 +135,7 @@ class CustomerAdminController {
 	}
 
 	@GetMapping("/customers/import/template.xlsx")
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+	@PreAuthorize(Roles.MANAGER_AND_ADMIN)
 	ResponseEntity<byte[]> xlsxTemplate() throws IOException {
 		Locale locale = LocaleContextHolder.getLocale();
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -186,7 +187,7 @@ class CustomerAdminController {
 	// export
 
 	@PostMapping("/customers/export")
-	@PreAuthorize("hasRole('MANAGER')")
+	@PreAuthorize(Roles.MANAGER)
 	void export(@RequestParam(required = false) String reason, HttpServletResponse response) throws IOException {
 		Locale locale = LocaleContextHolder.getLocale();
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.Roles;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -74,7 +75,7 @@ class CustomerApiController {
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN') or hasAuthority('SCOPE_billing')")
+	@PreAuthorize(Roles.MANAGER_AND_ADMIN + " or hasAuthority('SCOPE_billing')")
 	@Operation(summary = "Import customers from the billing system (CSV or xlsx); all-or-nothing")
 	ResponseEntity<ImportResult> importFile(@RequestPart(name = "file", required = false) MultipartFile file)
 			throws IOException {

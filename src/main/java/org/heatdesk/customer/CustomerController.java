@@ -3,14 +3,13 @@ package org.heatdesk.customer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.heatdesk.network.CommunityView;
 import org.heatdesk.network.Network;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.NavItem;
 import org.heatdesk.platform.PageController;
-import org.heatdesk.platform.Role;
+import org.heatdesk.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -29,9 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class CustomerController {
 
-	static final String VIEWERS = "hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','TECHNICIAN','MANAGER','AUDITOR')";
+	/** Who may read customers (masked by role). */
+	static final String VIEWERS = Roles.CASEWORK;
 
-	static final String EDITORS = "hasAnyRole('AGENT','TEAM_LEAD','MANAGER')";
+	/** Who may create and edit customers. */
+	static final String EDITORS = Roles.DESK_AND_MANAGER;
 
 	private final Customers customers;
 
@@ -51,25 +52,25 @@ class CustomerController {
 		@Bean
 		NavItem customerSearchNav() {
 			return new NavItem("nav.customers", "nav.customers.description", "/customers",
-					Set.of(Role.AGENT, Role.TEAM_LEAD, Role.DISPATCHER, Role.TECHNICIAN, Role.MANAGER), 100, "c");
+					Roles.OPERATIONS_AND_FIELD, 100, "c");
 		}
 
 		@Bean
 		NavItem customerContractsNav() {
 			return new NavItem("nav.customerContracts", "nav.customerContracts.description", "/customers/contracts",
-					Set.of(Role.TEAM_LEAD, Role.MANAGER), 110, null);
+					Roles.SUPERVISORS, 110, null);
 		}
 
 		@Bean
 		NavItem customerImportNav() {
 			return new NavItem("nav.customerImport", "nav.customerImport.description", "/customers/import",
-					Set.of(Role.MANAGER, Role.ADMIN), 120, null);
+					Roles.MANAGER_AND_ADMIN, 120, null);
 		}
 
 		@Bean
 		NavItem customerAccessLogNav() {
 			return new NavItem("nav.customerAccessLog", "nav.customerAccessLog.description", "/customers/access-log",
-					Set.of(Role.AUDITOR), 130, "l");
+					Roles.AUDITOR, 130, "l");
 		}
 	}
 
@@ -124,7 +125,7 @@ class CustomerController {
 	}
 
 	@PostMapping("/customers/{id}/reveal")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	String reveal(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
 		model.addAttribute("customerId", id);
 		try {
@@ -247,7 +248,6 @@ class CustomerController {
 	}
 
 	static boolean mayEdit() {
-		Set<Role> roles = Customers.currentRoles();
-		return roles.contains(Role.AGENT) || roles.contains(Role.TEAM_LEAD) || roles.contains(Role.MANAGER);
+		return Roles.of(EDITORS).stream().anyMatch(Customers.currentRoles()::contains);
 	}
 }

@@ -141,7 +141,7 @@ class CustomerImport {
 			for (CustomerInput.Problem p : result.problems()) {
 				count = add(problems, count, new RowProblem(rowNo, column(p.field()), p.code(), p.args()));
 			}
-			String account = CustomerInput.trim(r.get("accountNo"));
+			String account = InputChecks.trim(r.get("accountNo"));
 			if (account != null) {
 				Integer first = firstRowOf.putIfAbsent(account.toUpperCase(), rowNo);
 				if (first != null) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.heatdesk.platform.InputChecks;
 
 /**
  * A customer as typed into the form or read from one row of an import file, before validation.
@@ -49,7 +50,7 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 	 */
 	Result validate(Places places, boolean accountEditable) {
 		List<Problem> problems = new ArrayList<>();
-		String account = trim(accountNo);
+		String account = InputChecks.trim(accountNo);
 		if (accountEditable) {
 			if (account == null) {
 				problems.add(new Problem("accountNo", "REQUIRED"));
@@ -61,7 +62,7 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 				}
 			}
 		}
-		String n = trim(name);
+		String n = InputChecks.trim(name);
 		if (n == null) {
 			problems.add(new Problem("name", "REQUIRED"));
 		}
@@ -69,7 +70,7 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 			problems.add(new Problem("name", "TOO_LONG", 60));
 		}
 		List<String> phoneList = new ArrayList<>();
-		String rawPhones = trim(phones);
+		String rawPhones = InputChecks.trim(phones);
 		if (rawPhones == null) {
 			problems.add(new Problem("phones", "REQUIRED"));
 		}
@@ -94,7 +95,7 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 				problems.add(new Problem("phones", "CUSTOMER_PHONE_TOO_MANY", 5));
 			}
 		}
-		String id = trim(idNumber);
+		String id = InputChecks.trim(idNumber);
 		if (id != null) {
 			id = id.toUpperCase();
 			if (!ID_NUMBER.matcher(id).matches()) {
@@ -102,7 +103,7 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 			}
 		}
 		long[] community = null;
-		String cName = trim(communityName);
+		String cName = InputChecks.trim(communityName);
 		if (communityId != null) {
 			community = places.communityById(communityId);
 			if (community == null) {
@@ -122,7 +123,7 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 		String u = addressPart(unit, "unit", problems);
 		String r = addressPart(room, "room", problems);
 		BigDecimal area = null;
-		String a = trim(heatedArea);
+		String a = InputChecks.trim(heatedArea);
 		if (a == null) {
 			problems.add(new Problem("heatedArea", "REQUIRED"));
 		}
@@ -138,7 +139,7 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 			}
 		}
 		Long substation = null;
-		String code = trim(substationCode);
+		String code = InputChecks.trim(substationCode);
 		if (substationId != null) {
 			if (!places.substationExists(substationId)) {
 				problems.add(new Problem("substation", "CUSTOMER_SUBSTATION_UNKNOWN", String.valueOf(substationId)));
@@ -155,14 +156,14 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 			substation = community[1];
 		}
 		HeatingStatus status = HeatingStatus.HEATING;
-		String s = trim(heatingStatus);
+		String s = InputChecks.trim(heatingStatus);
 		if (s != null) {
 			status = heatingStatusOf(s);
 			if (status == null) {
 				problems.add(new Problem("heatingStatus", "CUSTOMER_STATUS_UNKNOWN", s));
 			}
 		}
-		String notesText = trim(notes);
+		String notesText = InputChecks.trim(notes);
 		if (notesText != null && notesText.length() > 500) {
 			problems.add(new Problem("notes", "TOO_LONG", 500));
 		}
@@ -198,7 +199,7 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 	}
 
 	private static String addressPart(String value, String field, List<Problem> problems) {
-		String v = trim(value);
+		String v = InputChecks.trim(value);
 		if (v == null) {
 			problems.add(new Problem(field, "REQUIRED"));
 			return null;
@@ -210,13 +211,5 @@ record CustomerInput(String accountNo, String name, String phones, String idNumb
 		}
 		// 03 and 3 are the same building.
 		return v.replaceFirst("^0+(?=.)", "");
-	}
-
-	static String trim(String value) {
-		if (value == null) {
-			return null;
-		}
-		String t = value.strip();
-		return t.isEmpty() ? null : t;
 	}
 }

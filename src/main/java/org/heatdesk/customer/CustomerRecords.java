@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.heatdesk.network.Network;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.platform.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +76,7 @@ class CustomerRecords {
 		if (!Masking.mayReveal(Customers.currentRoles())) {
 			throw HeatDeskException.forbidden("CUSTOMER_REVEAL_FORBIDDEN");
 		}
-		String r = CustomerInput.trim(reason);
+		String r = InputChecks.trim(reason);
 		if (r == null || r.length() < 2) {
 			throw HeatDeskException.badInput("CUSTOMER_REVEAL_REASON_REQUIRED", "reason");
 		}
@@ -167,9 +168,9 @@ class CustomerRecords {
 	 */
 	@Transactional
 	long addTemplate(String version, String title, String body, LocalDate effectiveFrom) {
-		String v = required(version, "version", 20);
-		String t = required(title, "title", 100);
-		String b = required(body, "body", 100_000);
+		String v = InputChecks.required(version, "version", 20);
+		String t = InputChecks.required(title, "title", 100);
+		String b = InputChecks.required(body, "body", 100_000);
 		if (effectiveFrom == null) {
 			throw HeatDeskException.badInput("REQUIRED", "effectiveFrom");
 		}
@@ -239,8 +240,8 @@ class CustomerRecords {
 	List<CustomerRepository.AccessEntry> accessLog(String actor, String accountNo, String purpose, LocalDate from,
 			LocalDate to, int limit) {
 		var zone = customers.zoneId();
-		return repository.accessLog(CustomerInput.trim(actor), accountNo == null || accountNo.isBlank() ? null
-				: accountNo.strip().toUpperCase(), CustomerInput.trim(purpose),
+		return repository.accessLog(InputChecks.trim(actor), accountNo == null || accountNo.isBlank() ? null
+				: accountNo.strip().toUpperCase(), InputChecks.trim(purpose),
 				from == null ? null : from.atStartOfDay(zone).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), limit);
 	}
@@ -255,7 +256,7 @@ class CustomerRecords {
 		if (!Customers.currentRoles().contains(Role.MANAGER)) {
 			throw HeatDeskException.forbidden("CUSTOMER_EXPORT_FORBIDDEN");
 		}
-		String r = CustomerInput.trim(reason);
+		String r = InputChecks.trim(reason);
 		if (r == null || r.length() < 2) {
 			throw HeatDeskException.badInput("CUSTOMER_EXPORT_REASON_REQUIRED", "reason");
 		}
@@ -276,7 +277,7 @@ class CustomerRecords {
 	/** Records an export in the access log (in its own transaction, after the file was written). */
 	@Transactional
 	void logExport(String reason, long count) {
-		customers.logAccess(null, Customers.PURPOSE_EXPORT, CustomerInput.trim(reason) + " (" + count + ")");
+		customers.logAccess(null, Customers.PURPOSE_EXPORT, InputChecks.trim(reason) + " (" + count + ")");
 	}
 
 	static Map<String, Object> snapshot(CustomerRow c) {
@@ -292,16 +293,5 @@ class CustomerRecords {
 		m.put("heatingStatus", c.heatingStatus().name());
 		m.put("notes", c.notes());
 		return m;
-	}
-
-	private static String required(String value, String field, int max) {
-		String v = CustomerInput.trim(value);
-		if (v == null) {
-			throw HeatDeskException.badInput("REQUIRED", field);
-		}
-		if (v.length() > max) {
-			throw HeatDeskException.badInput("TOO_LONG", field, max);
-		}
-		return v;
 	}
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.heatdesk.platform.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -75,14 +76,14 @@ class CustomerRepository {
 
 	List<CustomerRow> findByAccountPrefix(String prefix, int limit) {
 		return jdbc.sql(SELECT + " where c.account_no like ? order by c.account_no limit ?")
-			.params(escapeLike(prefix) + "%", limit)
+			.params(SqlValues.escapeLike(prefix) + "%", limit)
 			.query(CustomerRepository::row)
 			.list();
 	}
 
 	List<CustomerRow> findByNamePrefix(String prefix, int limit) {
 		return jdbc.sql(SELECT + " where c.name like ? order by c.name = ? desc, c.name, c.account_no limit ?")
-			.params(escapeLike(prefix) + "%", prefix, limit)
+			.params(SqlValues.escapeLike(prefix) + "%", prefix, limit)
 			.query(CustomerRepository::row)
 			.list();
 	}
@@ -331,9 +332,5 @@ class CustomerRepository {
 				rs.getString("building"), rs.getString("unit"), rs.getString("room"), rs.getBigDecimal("heated_area"),
 				(Long) rs.getObject("substation_id"), HeatingStatus.valueOf(rs.getString("heating_status")),
 				rs.getString("notes"), rs.getInt("version"), updated == null ? null : updated.toInstant());
-	}
-
-	static String escapeLike(String s) {
-		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 }

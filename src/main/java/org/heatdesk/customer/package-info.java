@@ -6,5 +6,5 @@
  * Lookups join the {@code network_community} table, which the network module publishes as part of
  * its contract, so that a lookup stays one indexed query.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Customers")
+@org.springframework.modulith.ApplicationModule(displayName = "Customers", allowedDependencies = { "platform", "network" })
 package org.heatdesk.customer;

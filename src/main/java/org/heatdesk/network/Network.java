@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -213,7 +214,7 @@ public class Network {
 		if (before.restoredAt() != null) {
 			throw HeatDeskException.conflict("NETWORK_OUTAGE_RESTORED");
 		}
-		String why = OutageRules.text(reason, "reason", NOTICE_MAX);
+		String why = InputChecks.required(reason, "reason", NOTICE_MAX);
 		if (expectedRestoreAt == null) {
 			throw HeatDeskException.badInput("REQUIRED", "expectedRestoreAt");
 		}

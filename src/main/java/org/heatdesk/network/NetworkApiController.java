@@ -3,6 +3,7 @@ package org.heatdesk.network;
 import java.util.List;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Read-only network API for staff and integrations: substations with their live state, outages. */
 @RestController
-@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','TECHNICIAN','MANAGER')")
+@PreAuthorize(Roles.OPERATIONS_AND_FIELD)
 class NetworkApiController {
 
 	private final Network network;

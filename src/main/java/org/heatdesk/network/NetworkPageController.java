@@ -21,6 +21,7 @@ import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.NavItem;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,12 +41,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * dispatchers and managers).
  */
 @PageController
-@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+@PreAuthorize(Roles.OPERATIONS)
 class NetworkPageController {
 
-	static final String MANAGE = "hasAnyRole('TEAM_LEAD','DISPATCHER','MANAGER')";
+	/** Who may publish outages and set a substation's maintenance. */
+	static final String MANAGE = Roles.SUPERVISORS_AND_DISPATCH;
 
-	private static final Set<Role> MANAGERS = Set.of(Role.TEAM_LEAD, Role.DISPATCHER, Role.MANAGER);
+	private static final Set<Role> MANAGERS = Roles.of(MANAGE);
 
 	private static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -69,7 +71,7 @@ class NetworkPageController {
 		@Bean
 		NavItem networkNav() {
 			return new NavItem("nav.network", "nav.network.description", "/network",
-					Set.of(Role.AGENT, Role.TEAM_LEAD, Role.DISPATCHER, Role.MANAGER), 200, "w");
+					Roles.OPERATIONS, 200, "w");
 		}
 	}
 

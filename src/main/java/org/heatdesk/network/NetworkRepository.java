@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.heatdesk.platform.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -129,8 +130,8 @@ class NetworkRepository {
 
 	/** Exact name first, then names starting with the text, then names containing it; shorter first. */
 	List<CommunityView> matchCommunities(String text, int limit) {
-		String like = "%" + escapeLike(text) + "%";
-		String prefix = escapeLike(text) + "%";
+		String like = "%" + SqlValues.escapeLike(text) + "%";
+		String prefix = SqlValues.escapeLike(text) + "%";
 		return jdbc.sql(COMMUNITY + """
 				 where c.name like ? escape '\\'
 				 order by case when c.name = ? then 0 when c.name like ? escape '\\' then 1 else 2 end,
@@ -199,17 +200,13 @@ class NetworkRepository {
 			.list();
 	}
 
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
 	private static SubstationView substation(ResultSet rs, int n) throws SQLException {
 		return new SubstationView(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 				rs.getLong("heat_source_id"), rs.getString("heat_source_name"),
-				OperatingStatus.valueOf(rs.getString("status")), instant(rs, "last_reading_at"),
+				OperatingStatus.valueOf(rs.getString("status")), SqlValues.instant(rs, "last_reading_at"),
 				doubleOrNull(rs, "primary_supply_temp"), doubleOrNull(rs, "primary_return_temp"),
 				doubleOrNull(rs, "secondary_supply_temp"), doubleOrNull(rs, "secondary_return_temp"),
-				doubleOrNull(rs, "pressure"), doubleOrNull(rs, "flow"), instant(rs, "status_since"),
+				doubleOrNull(rs, "pressure"), doubleOrNull(rs, "flow"), SqlValues.instant(rs, "status_since"),
 				rs.getBoolean("status_manual"), doubleOrNull(rs, "capacity_mw"), rs.getString("location"));
 	}
 
@@ -220,15 +217,10 @@ class NetworkRepository {
 
 	private static OutageView outage(ResultSet rs, int n) throws SQLException {
 		return new OutageView(rs.getLong("id"), OutageKind.valueOf(rs.getString("kind")), rs.getString("title"),
-				rs.getString("notice_text"), instant(rs, "starts_at"), instant(rs, "expected_restore_at"),
-				instant(rs, "restored_at"), longs(rs, "substation_ids"), longs(rs, "community_ids"),
+				rs.getString("notice_text"), SqlValues.instant(rs, "starts_at"), SqlValues.instant(rs, "expected_restore_at"),
+				SqlValues.instant(rs, "restored_at"), longs(rs, "substation_ids"), longs(rs, "community_ids"),
 				strings(rs, "substation_codes"), strings(rs, "community_names"), rs.getString("created_by"),
-				instant(rs, "created_at"));
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
+				SqlValues.instant(rs, "created_at"));
 	}
 
 	static Double doubleOrNull(ResultSet rs, String column) throws SQLException {

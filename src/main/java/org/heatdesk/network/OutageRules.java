@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 
 /** Checks of an outage request that need no database. */
 final class OutageRules {
@@ -22,8 +23,8 @@ final class OutageRules {
 		if (r.kind() == null) {
 			throw HeatDeskException.badInput("REQUIRED", "kind");
 		}
-		String title = text(r.title(), "title", Network.TITLE_MAX);
-		String notice = text(r.noticeText(), "noticeText", Network.NOTICE_MAX);
+		String title = InputChecks.required(r.title(), "title", Network.TITLE_MAX);
+		String notice = InputChecks.required(r.noticeText(), "noticeText", Network.NOTICE_MAX);
 		if (r.startsAt() == null) {
 			throw HeatDeskException.badInput("REQUIRED", "startsAt");
 		}
@@ -75,16 +76,5 @@ final class OutageRules {
 			}
 		}
 		return new Scope(List.copyOf(whole), List.copyOf(some));
-	}
-
-	static String text(String value, String field, int max) {
-		String v = value == null ? "" : value.strip();
-		if (v.isEmpty()) {
-			throw HeatDeskException.badInput("REQUIRED", field);
-		}
-		if (v.length() > max) {
-			throw HeatDeskException.badInput("TOO_LONG", field, max);
-		}
-		return v;
 	}
 }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.SqlValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -288,7 +289,7 @@ class TelemetryIntake {
 			.param(ids.toArray(Long[]::new))
 			.query((rs, n) -> new Station(rs.getLong("id"), rs.getString("code"),
 					OperatingStatus.valueOf(rs.getString("status")), rs.getBoolean("status_manual"),
-					NetworkRepository.instant(rs, "last_reading_at"),
+					SqlValues.instant(rs, "last_reading_at"),
 					new Thresholds(rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10),
 							rs.getDouble(11), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14), rs.getDouble(15))))
 			.list()

@@ -4,5 +4,5 @@
  * Depends only on {@code platform}; other modules use {@link org.heatdesk.network.Network} and react
  * to its events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Heating network")
+@org.springframework.modulith.ApplicationModule(displayName = "Heating network", allowedDependencies = "platform")
 package org.heatdesk.network;

@@ -2,12 +2,16 @@ package org.heatdesk.platform;
 
 import java.time.Instant;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Input every API and form must refuse before it reaches PostgreSQL, which would answer with an
  * error instead: a NUL character (text columns cannot hold U+0000) and times outside any year a heat
  * customer's record can be about (timestamptz ends at year 294276; the business ends much earlier).
  * Platform applies these to every JSON body, request parameter and upload name; a module that
- * parses text itself (a date inside a JSON string, a CSV cell) calls them.
+ * parses text itself (a date inside a JSON string, a CSV cell) calls them. It also holds the small
+ * helpers every form and API reads its text fields with ({@link #trim}, {@link #required},
+ * {@link #optional}), so that a blank field means the same everywhere: not given.
  */
 public final class InputChecks {
 
@@ -72,5 +76,58 @@ public final class InputChecks {
 	/** A field name as it can be shown and stored (a NUL in a parameter's own name is written out). */
 	public static String printable(String field) {
 		return field == null ? null : field.replace("\u0000", "\\u0000");
+	}
+
+	/** Whether {@code value} is missing: {@code null}, empty or only white space. */
+	public static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	/** {@code value} without leading and trailing white space; {@code null} when {@link #blank}. */
+	public static String trim(String value) {
+		return blank(value) ? null : value.strip();
+	}
+
+	/**
+	 * A text field that must be given: trimmed.
+	 * @throws HeatDeskException {@code REQUIRED} (400) when blank, {@code TOO_LONG} when longer than {@code max}
+	 */
+	public static String required(String value, String field, int max) {
+		String v = trim(value);
+		if (v == null) {
+			throw HeatDeskException.badInput("REQUIRED", field);
+		}
+		return maxLength(v, field, max);
+	}
+
+	/**
+	 * A text field that may be left out: trimmed, {@code null} when blank.
+	 * @throws HeatDeskException {@code TOO_LONG} (400) when longer than {@code max}
+	 */
+	public static String optional(String value, String field, int max) {
+		return maxLength(trim(value), field, max);
+	}
+
+	/**
+	 * {@code value} as it is, when it is no longer than {@code max} characters ({@code null} passes).
+	 * @throws HeatDeskException {@code TOO_LONG} (400) naming {@code field}
+	 */
+	public static String maxLength(String value, String field, int max) {
+		if (value != null && value.length() > max) {
+			throw HeatDeskException.badInput("TOO_LONG", field, max);
+		}
+		return value;
+	}
+
+	/**
+	 * The text of a JSON body's {@code field} as it was sent: {@code null} when absent or {@code null},
+	 * a number or boolean as its text, an object or array as its JSON (for the caller to refuse).
+	 */
+	public static String jsonText(JsonNode node, String field) {
+		JsonNode v = node.get(field);
+		if (v == null || v.isNull()) {
+			return null;
+		}
+		return v.isValueNode() ? v.asString() : v.toString();
 	}
 }

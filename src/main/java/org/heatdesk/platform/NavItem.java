@@ -14,6 +14,11 @@ import java.util.Set;
  */
 public record NavItem(String labelKey, String descriptionKey, String path, Set<Role> roles, int order, String shortcut) {
 
+	/** An entry for the roles of one of the {@link Roles} groups, the one its page admits. */
+	public NavItem(String labelKey, String descriptionKey, String path, String roles, int order, String shortcut) {
+		this(labelKey, descriptionKey, path, Roles.of(roles), order, shortcut);
+	}
+
 	public boolean visibleTo(Set<Role> userRoles) {
 		return roles.stream().anyMatch(userRoles::contains);
 	}

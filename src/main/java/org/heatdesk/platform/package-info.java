@@ -3,5 +3,5 @@
  * tamper-evident audit trail, API keys for integrations, demo data, and the shared web layout.
  * Depends on no other module; every other module may use its public types.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
 package org.heatdesk.platform;

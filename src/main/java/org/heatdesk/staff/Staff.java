@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.platform.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -108,12 +109,12 @@ public class Staff {
 	 */
 	@Transactional
 	public StaffView create(NewStaff request) {
-		String username = trim(request.username());
+		String username = InputChecks.trim(request.username());
 		if (username == null || !USERNAME.matcher(username).matches()) {
 			throw HeatDeskException.badInput("STAFF_USERNAME_FORMAT", "username");
 		}
-		String displayName = requireText(request.displayName(), "displayName", 60);
-		String employeeNo = trim(request.employeeNo());
+		String displayName = InputChecks.required(request.displayName(), "displayName", 60);
+		String employeeNo = InputChecks.trim(request.employeeNo());
 		if (employeeNo == null || !EMPLOYEE_NO.matcher(employeeNo).matches()) {
 			throw HeatDeskException.badInput("STAFF_EMPLOYEE_NO_FORMAT", "employeeNo");
 		}
@@ -142,7 +143,7 @@ public class Staff {
 	@Transactional
 	public StaffView change(StaffChange change) {
 		StaffView before = stored(change.id()).orElseThrow(() -> HeatDeskException.notFound("STAFF_NOT_FOUND"));
-		String displayName = requireText(change.displayName(), "displayName", 60);
+		String displayName = InputChecks.required(change.displayName(), "displayName", 60);
 		String extension = checkExtension(change.extension(), change.id());
 		Set<Role> roles = checkRoles(change.roles());
 		Long teamId = checkTeam(change.teamId());
@@ -208,8 +209,8 @@ public class Staff {
 
 	@Transactional
 	public TeamView createTeam(String code, String name) {
-		String c = requireText(code, "code", 20);
-		String n = requireText(name, "name", 60);
+		String c = InputChecks.required(code, "code", 20);
+		String n = InputChecks.required(name, "name", 60);
 		long id = repository.insertTeam(c, n);
 		audit.record("TEAM_CREATED", "staff_team", id, null, Map.of("code", c, "name", n));
 		return repository.team(id).orElseThrow();
@@ -242,7 +243,7 @@ public class Staff {
 	}
 
 	private String checkExtension(String extension, long id) {
-		String e = trim(extension);
+		String e = InputChecks.trim(extension);
 		if (e == null) {
 			return null;
 		}
@@ -253,25 +254,6 @@ public class Staff {
 			throw HeatDeskException.badInput("STAFF_EXTENSION_TAKEN", "extension", e);
 		}
 		return e;
-	}
-
-	private static String requireText(String value, String field, int max) {
-		String v = trim(value);
-		if (v == null) {
-			throw HeatDeskException.badInput("REQUIRED", field);
-		}
-		if (v.length() > max) {
-			throw HeatDeskException.badInput("TOO_LONG", field, max);
-		}
-		return v;
-	}
-
-	private static String trim(String value) {
-		if (value == null) {
-			return null;
-		}
-		String t = value.strip();
-		return t.isEmpty() ? null : t;
 	}
 
 	private static Map<String, Object> snapshot(StaffView s) {

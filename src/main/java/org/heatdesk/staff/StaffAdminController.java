@@ -8,6 +8,7 @@ import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.NavItem;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators manage accounts: list, create, change roles, deactivate, reset passwords, unlock. */
 @PageController
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(Roles.ADMIN)
 class StaffAdminController {
 
 	private final Staff staff;
@@ -34,7 +35,7 @@ class StaffAdminController {
 
 		@Bean
 		NavItem staffNav() {
-			return new NavItem("nav.staff", "nav.staff.description", "/admin/staff", Set.of(Role.ADMIN), 910, "s");
+			return new NavItem("nav.staff", "nav.staff.description", "/admin/staff", Roles.ADMIN, 910, "s");
 		}
 	}
 

@@ -18,6 +18,7 @@ import org.heatdesk.customer.Customers;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.DemoDataSeeder;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.TextSegmenter;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.springframework.core.annotation.Order;

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.TextSegmenter;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.springframework.context.ApplicationEventPublisher;

@@ -4,5 +4,5 @@
  * with explicit transfers, escalation, incident linking and no routing of a complaint to the person it
  * is about (6.7). Depends on {@code platform}, {@code staff}, {@code customer} and {@code network}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tickets")
+@org.springframework.modulith.ApplicationModule(displayName = "Tickets", allowedDependencies = { "platform", "staff", "customer", "network" })
 package org.heatdesk.ticket;

@@ -11,13 +11,19 @@ import java.util.regex.Pattern;
 
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.PageSession;
+import org.heatdesk.TestStaff;
+import org.heatdesk.staff.Staff;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Everything a role is offered, it may open: every link in the navigation and on the home page, and
  * every link on the pages the navigation leads to, answers 200 for every demo role (not 403, not 500).
+ * And the navigation agrees with the pages' rules role by role: a person holding one role alone sees
+ * exactly the entries declared for that role, and each of them opens.
  */
 @HeatDeskTest
 class NavigationLinksIntegrationTests {
@@ -30,6 +36,36 @@ class NavigationLinksIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	List<NavItem> navigation;
+
+	@ParameterizedTest(name = "{0} alone sees its entries and may open them")
+	@EnumSource(Role.class)
+	void navigationOfOneRoleOpens(Role role) {
+		TestStaff.Account account = TestStaff.create(staff, "nav", role);
+		PageSession session = PageSession.login(port, account.username());
+		Matcher nav = NAV.matcher(session.get("/").body());
+		assertThat(nav.find()).isTrue();
+		List<String> declared = navigation.stream()
+			.filter(item -> item.visibleTo(Set.of(role)))
+			.map(NavItem::path)
+			.toList();
+		assertThat(declared).as("entries declared for %s", role).isNotEmpty();
+		assertThat(links(nav.group())).as("navigation shown to %s", role).containsExactlyInAnyOrderElementsOf(declared);
+
+		List<String> refused = new ArrayList<>();
+		for (String path : declared) {
+			int status = session.get(path).statusCode();
+			if (status != 200) {
+				refused.add(path + " → " + status);
+			}
+		}
+		assertThat(refused).as("entries shown to %s whose page refuses %s", role, role).isEmpty();
+	}
 
 	@ParameterizedTest(name = "{0} may open every link offered")
 	@ValueSource(strings = { "agent", "lead", "dispatcher", "tech", "manager", "admin", "auditor" })

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.customer.Customers;
 import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.TextSegmenter;
 import org.heatdesk.staff.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

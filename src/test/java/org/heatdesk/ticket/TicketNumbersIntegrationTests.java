@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.platform.AuditTrail;
+import org.heatdesk.platform.TextSegmenter;
 import org.heatdesk.staff.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

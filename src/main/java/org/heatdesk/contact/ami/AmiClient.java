@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.heatdesk.contact.Calls;
-import org.heatdesk.contact.CtiEvent;
+import org.heatdesk.contact.cti.CtiEvent;
+import org.heatdesk.contact.cti.CtiIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A client of Asterisk's Manager Interface: connects, logs in, reads events, hands the ones that
- * matter to {@link Calls} (the same intake as the REST API), and connects again after a drop.
+ * matter to {@link CtiIntake} (the same intake as the REST API), and connects again after a drop.
  */
 final class AmiClient {
 
@@ -28,7 +28,7 @@ final class AmiClient {
 
 	private final AmiProperties properties;
 
-	private final Calls calls;
+	private final CtiIntake calls;
 
 	private final AmiTranslator translator;
 
@@ -42,7 +42,7 @@ final class AmiClient {
 
 	private Thread thread;
 
-	AmiClient(AmiProperties properties, Calls calls, Clock clock) {
+	AmiClient(AmiProperties properties, CtiIntake calls, Clock clock) {
 		this.properties = properties;
 		this.calls = calls;
 		this.clock = clock;
@@ -95,8 +95,8 @@ final class AmiClient {
 				while (running && (message = readMessage(in)) != null) {
 					List<CtiEvent> events = translator.translate(message, clock.instant());
 					if (!events.isEmpty()) {
-						List<Calls.Accepted> results = calls.accept(events);
-						for (Calls.Accepted result : results) {
+						List<CtiIntake.Accepted> results = calls.accept(events);
+						for (CtiIntake.Accepted result : results) {
 							if (result.refusal() != null) {
 								log.warn("AMI event refused: {} {}", result.refusal().code(), message.get("Event"));
 							}

@@ -2,7 +2,7 @@ package org.heatdesk.contact.ami;
 
 import java.time.Clock;
 
-import org.heatdesk.contact.Calls;
+import org.heatdesk.contact.cti.CtiIntake;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -16,7 +16,7 @@ class AmiConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "heatdesk.ami.enabled", havingValue = "true")
-	SmartLifecycle amiAdapter(AmiProperties properties, Calls calls, Clock clock) {
+	SmartLifecycle amiAdapter(AmiProperties properties, CtiIntake calls, Clock clock) {
 		AmiClient client = new AmiClient(properties, calls, clock);
 		return new SmartLifecycle() {
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.heatdesk.contact.cti.CtiEvent;
 
-import org.heatdesk.contact.CtiEvent;
 
 /**
  * Turns AMI events into HeatDesk's switch events. A call is Asterisk's {@code Linkedid}; the

@@ -2,7 +2,6 @@ package org.heatdesk.platform.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.heatdesk.platform.ApiError;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.heatdesk.platform.ApiKeyScope;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
+import org.heatdesk.platform.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators create integration keys (shown once) and revoke them. */
 @PageController
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(Roles.ADMIN)
 class ApiKeyController {
 
 	private final ApiKeys keys;

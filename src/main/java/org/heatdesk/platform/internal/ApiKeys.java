@@ -18,6 +18,7 @@ import org.heatdesk.platform.ApiKeyScope;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.ChangeCounter;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -175,12 +176,9 @@ class ApiKeys {
 
 	private ApiKey map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new ApiKey(rs.getLong("id"), rs.getString("name"), ApiKeyScope.valueOf(rs.getString("scope")),
-				rs.getString("key_prefix"), rs.getString("created_by"), instant(rs.getTimestamp("created_at")),
-				instant(rs.getTimestamp("last_used_at")), rs.getString("revoked_by"), instant(rs.getTimestamp("revoked_at")));
-	}
-
-	private static Instant instant(Timestamp ts) {
-		return ts == null ? null : ts.toInstant();
+				rs.getString("key_prefix"), rs.getString("created_by"), SqlValues.instant(rs.getTimestamp("created_at")),
+				SqlValues.instant(rs.getTimestamp("last_used_at")), rs.getString("revoked_by"),
+				SqlValues.instant(rs.getTimestamp("revoked_at")));
 	}
 
 	static String sha256(String value) {

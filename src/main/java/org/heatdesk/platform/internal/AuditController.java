@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.platform.PageController;
+import org.heatdesk.platform.Roles;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +22,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The auditor's view of the trail, and the chain verification. */
 @PageController
-@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+@PreAuthorize(Roles.AUDIT_AND_ADMIN)
 class AuditController {
 
 	private static final int PAGE_SIZE = 50;
@@ -68,19 +70,19 @@ class AuditController {
 			@RequestParam(required = false) Long before, Model model) {
 		StringBuilder sql = new StringBuilder("select * from platform_audit_event where 1 = 1");
 		List<Object> params = new ArrayList<>();
-		if (notBlank(actor)) {
+		if (!InputChecks.blank(actor)) {
 			sql.append(" and actor = ?");
 			params.add(actor.trim());
 		}
-		if (notBlank(action)) {
+		if (!InputChecks.blank(action)) {
 			sql.append(" and action = ?");
 			params.add(action.trim());
 		}
-		if (notBlank(entityType)) {
+		if (!InputChecks.blank(entityType)) {
 			sql.append(" and entity_type = ?");
 			params.add(entityType.trim());
 		}
-		if (notBlank(entityId)) {
+		if (!InputChecks.blank(entityId)) {
 			sql.append(" and entity_id = ?");
 			params.add(entityId.trim());
 		}
@@ -127,10 +129,6 @@ class AuditController {
 	String verifyPage(Model model) {
 		model.addAttribute("result", verifier.verify());
 		return "platform/fragments/verify :: result";
-	}
-
-	private static boolean notBlank(String s) {
-		return s != null && !s.isBlank();
 	}
 
 	/**

@@ -3,10 +3,9 @@ package org.heatdesk.platform.internal;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 import org.heatdesk.platform.NavItem;
-import org.heatdesk.platform.Role;
+import org.heatdesk.platform.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,11 +38,11 @@ class PlatformConfiguration {
 
 	@Bean
 	NavItem auditNav() {
-		return new NavItem("nav.audit", "nav.audit.description", "/audit", Set.of(Role.AUDITOR, Role.ADMIN), 900, "u");
+		return new NavItem("nav.audit", "nav.audit.description", "/audit", Roles.AUDIT_AND_ADMIN, 900, "u");
 	}
 
 	@Bean
 	NavItem apiKeysNav() {
-		return new NavItem("nav.apiKeys", "nav.apiKeys.description", "/admin/api-keys", Set.of(Role.ADMIN), 920, null);
+		return new NavItem("nav.apiKeys", "nav.apiKeys.description", "/admin/api-keys", Roles.ADMIN, 920, null);
 	}
 }

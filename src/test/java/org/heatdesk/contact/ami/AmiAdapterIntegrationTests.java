@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.heatdesk.HeatDeskTest;
-import org.heatdesk.contact.Calls;
+import org.heatdesk.contact.cti.CtiIntake;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AmiAdapterIntegrationTests {
 
 	@Autowired
-	Calls calls;
+	CtiIntake calls;
 
 	@Autowired
 	JdbcClient jdbc;

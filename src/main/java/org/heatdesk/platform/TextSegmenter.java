@@ -1,4 +1,4 @@
-package org.heatdesk.ticket;
+package org.heatdesk.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,14 +15,16 @@ import org.springframework.stereotype.Component;
 /**
  * Splits Chinese text into words (暖气片不热怎么办 → 暖气片 不 热 怎么办) so that PostgreSQL's
  * {@code simple} text search can index and match them: the search column holds the words separated
- * by spaces and one GIN index serves the search.
+ * by spaces and one GIN index serves the search. In platform because every module that searches
+ * Chinese text (tickets today, the knowledge base next) must split it the same way.
  */
 @Component
-class TextSegmenter {
+public class TextSegmenter {
 
 	private final Analyzer analyzer = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
 
-	List<String> words(String text) {
+	/** The words of {@code text} in order; empty for {@code null} or blank text. */
+	public List<String> words(String text) {
 		List<String> words = new ArrayList<>();
 		if (text == null || text.isBlank()) {
 			return words;
@@ -41,7 +43,8 @@ class TextSegmenter {
 		return words;
 	}
 
-	String segment(String... texts) {
+	/** The words of all {@code texts}, separated by single spaces, as a search column holds them. */
+	public String segment(String... texts) {
 		StringBuilder b = new StringBuilder();
 		for (String t : texts) {
 			for (String w : words(t)) {

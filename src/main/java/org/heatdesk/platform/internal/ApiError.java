@@ -1,4 +1,4 @@
-package org.heatdesk.platform;
+package org.heatdesk.platform.internal;
 
 /** The body of every refused API request: a stable code, a message in the caller's language, the field. */
 public record ApiError(String code, String message, String field) {

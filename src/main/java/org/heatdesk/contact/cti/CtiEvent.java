@@ -1,11 +1,11 @@
-package org.heatdesk.contact;
+package org.heatdesk.contact.cti;
 
 import java.time.Instant;
 
 /**
  * One event as the switch posts it to {@code POST /api/v1/cti/events}.
  * @param callId the switch's call id (required)
- * @param type one of {@link CtiEventType} (required)
+ * @param type one of {@code RINGING ANSWERED HELD RESUMED TRANSFERRED ENDED ABANDONED RECORDING_READY} (required)
  * @param time when it happened at the switch (required; not more than a minute ahead of our clock)
  * @param caller the calling number
  * @param dialled the dialled number (the hotline)
