@@ -67,6 +67,35 @@ class NavigationLinksIntegrationTests {
 		assertThat(refused).as("entries shown to %s whose page refuses %s", role, role).isEmpty();
 	}
 
+	/**
+	 * The actions a page offers follow the groups of the endpoints they lead to: the call figures
+	 * (team leads, managers, auditors), publishing a contract template and the customer export
+	 * (managers only).
+	 */
+	@ParameterizedTest(name = "{0} alone is offered the actions its role may take")
+	@EnumSource(value = Role.class, names = { "AGENT", "TEAM_LEAD", "MANAGER", "AUDITOR", "ADMIN" })
+	void actionsOnPagesFollowTheRoles(Role role) {
+		PageSession session = PageSession.login(port, TestStaff.create(staff, "act", role).username());
+		if (role != Role.ADMIN) {
+			var calls = session.get("/calls");
+			assertThat(calls.statusCode()).isEqualTo(200);
+			assertThat(calls.body().contains("href=\"/calls/figures\"")).as("figures link for %s", role)
+				.isEqualTo(role != Role.AGENT);
+		}
+		if (role == Role.TEAM_LEAD || role == Role.MANAGER) {
+			var contracts = session.get("/customers/contracts");
+			assertThat(contracts.statusCode()).isEqualTo(200);
+			assertThat(contracts.body().contains("action=\"/customers/contracts/templates\""))
+				.as("template form for %s", role).isEqualTo(role == Role.MANAGER);
+		}
+		if (role == Role.MANAGER || role == Role.ADMIN) {
+			var exchange = session.get("/customers/import");
+			assertThat(exchange.statusCode()).isEqualTo(200);
+			assertThat(exchange.body().contains("action=\"/customers/export\"")).as("export form for %s", role)
+				.isEqualTo(role == Role.MANAGER);
+		}
+	}
+
 	@ParameterizedTest(name = "{0} may open every link offered")
 	@ValueSource(strings = { "agent", "lead", "dispatcher", "tech", "manager", "admin", "auditor" })
 	void everyLinkOfferedOpens(String username) {
