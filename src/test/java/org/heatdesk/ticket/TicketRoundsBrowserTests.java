@@ -96,6 +96,8 @@ class TicketRoundsBrowserTests {
 			assertThat(cells.get(2).getText()).isEqualTo(PAGE_TIME.format(((Timestamp) first.get("resolved_at")).toInstant()));
 			assertThat(cells.get(3).getText()).contains("用户来电：又不热了");
 			assertThat(b.text(By.id("status"))).isEqualTo("已重开");
+			((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView()",
+					b.find(By.id("rounds")));
 			b.screenshot("ticket-rounds");
 		}
 	}
