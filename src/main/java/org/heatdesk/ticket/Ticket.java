@@ -61,6 +61,15 @@ final class Ticket {
 
 	private int escalationLevel;
 
+	/**
+	 * The deadline sweep writes the reminder and overdue marks and raises the escalation level without
+	 * the version (no user edit races with it): a save therefore writes only what this ticket changed of
+	 * them — the levels it added and whether a reopening cleared the marks — never a stale copy.
+	 */
+	private int escalationsAdded;
+
+	private boolean marksCleared;
+
 	/** The round a reopening ended, to be kept ({@code ticket_round}); {@code null} otherwise. */
 	private Round ended;
 
@@ -192,6 +201,7 @@ final class Ticket {
 		dispatchedBy = respondedBy = resolvedBy = result = null;
 		due = newDue;
 		remindedMark = overdueMark = null;
+		marksCleared = true;
 		return new TicketReopened(id(), ticketNo(), loaded.customerId(), reason, at);
 	}
 
@@ -232,6 +242,7 @@ final class Ticket {
 	TicketEscalated escalate(Long fromStaffId, long leadId, String reason, Instant at) {
 		Lifecycle.after(status, statusBeforePause, Lifecycle.Action.ESCALATE);
 		escalationLevel++;
+		escalationsAdded++;
 		return new TicketEscalated(id(), ticketNo(), fromStaffId, leadId, reason, at);
 	}
 
@@ -358,6 +369,14 @@ final class Ticket {
 
 	int escalationLevel() {
 		return escalationLevel;
+	}
+
+	int escalationsAdded() {
+		return escalationsAdded;
+	}
+
+	boolean marksCleared() {
+		return marksCleared;
 	}
 
 	Round endedRound() {

@@ -166,7 +166,8 @@ class TicketRepository {
 
 	/**
 	 * Saves the aggregate: every column a change may touch, guarded by the version it was loaded at,
-	 * and the round a reopening ended. False (nothing written) when someone else changed it first.
+	 * and the round a reopening ended. The sweep's columns (reminded and overdue mark, escalation
+	 * level) change without the version, so only what the ticket changed of them is written. False (nothing written) when someone else changed it first.
 	 * @param searchText the new search text, or {@code null} to keep it
 	 */
 	boolean save(Ticket t, String searchText) {
@@ -174,15 +175,17 @@ class TicketRepository {
 				update ticket set status = ?, status_before_pause = ?, assignee_id = ?, assignee = ?, assignee_team_id = ?,
 				  parent_id = ?, dispatched_at = ?, dispatched_by = ?, responded_at = ?, responded_by = ?, resolved_at = ?,
 				  resolved_by = ?, result = ?, closed_at = ?, cancelled_at = ?, cancel_reason = ?, dispatch_due = ?,
-				  respond_due = ?, on_site_due = ?, resolve_due = ?, paused_at = ?, paused_seconds = ?, reminded_mark = ?,
-				  overdue_mark = ?, escalation_level = ?, search_text = coalesce(?, search_text), version = version + 1
+				  respond_due = ?, on_site_due = ?, resolve_due = ?, paused_at = ?, paused_seconds = ?,
+				  reminded_mark = case when ? then null else reminded_mark end,
+				  overdue_mark = case when ? then null else overdue_mark end, escalation_level = escalation_level + ?,
+				  search_text = coalesce(?, search_text), version = version + 1
 				where id = ? and version = ?""")
 			.params(t.status().name(), t.statusBeforePause() == null ? null : t.statusBeforePause().name(), t.assigneeId(),
 					t.assignee(), t.assigneeTeamId(), t.parentId(), ts(t.dispatchedAt()), t.dispatchedBy(),
 					ts(t.respondedAt()), t.respondedBy(), ts(t.resolvedAt()), t.resolvedBy(), t.result(), ts(t.closedAt()),
 					ts(t.cancelledAt()), t.cancelReason(), ts(t.due().dispatch()), ts(t.due().respond()),
-					ts(t.due().onSite()), ts(t.due().resolve()), ts(t.pausedAt()), t.pausedSeconds(), t.remindedMark(),
-					t.overdueMark(), t.escalationLevel(), searchText, t.id(), t.version())
+					ts(t.due().onSite()), ts(t.due().resolve()), ts(t.pausedAt()), t.pausedSeconds(), t.marksCleared(),
+					t.marksCleared(), t.escalationsAdded(), searchText, t.id(), t.version())
 			.update() == 1;
 		Ticket.Round r = t.endedRound();
 		if (saved && r != null) {
