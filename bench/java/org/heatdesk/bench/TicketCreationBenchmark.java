@@ -339,7 +339,7 @@ class TicketCreationBenchmark {
 			.authenticated("agent", null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_AGENT"))));
 		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
 		try {
-			tickets.record(new org.heatdesk.ticket.RecordTicket(org.heatdesk.ticket.TicketType.REPAIR, null,
+			tickets.record(org.heatdesk.platform.Actor.current(), new org.heatdesk.ticket.RecordTicket(org.heatdesk.ticket.TicketType.REPAIR, null,
 					org.heatdesk.ticket.Priority.NORMAL, null, null, null, "13800000000", "翠园小区 3-2-501",
 					DESCRIPTION, null, null, UUID.randomUUID().toString()));
 		}

@@ -3,6 +3,7 @@ package org.heatdesk.contact;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
+import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Roles;
@@ -60,7 +61,7 @@ class ContactPagesController {
 		try {
 			var ticket = contacts.register(new Contacts.Registration(form.channel(), form.name(), form.phone(),
 					form.accountNo(), form.summary(), form.type(), form.priority(), form.hotlineCaseNo(),
-					instant(form.replyDueAt()), form.address(), instant(form.handedOverAt())), me.id());
+					instant(form.replyDueAt()), form.address(), instant(form.handedOverAt())), me.id(), Actor.current());
 			redirect.addFlashAttribute("registered", ticket.ticketNo());
 			return "redirect:/contacts/new?channel=" + form.channel();
 		}

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.heatdesk.customer.CustomerView;
 import org.heatdesk.customer.Customers;
+import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.ticket.Channel;
@@ -17,6 +18,7 @@ import org.heatdesk.ticket.Priority;
 import org.heatdesk.ticket.RecordTicket;
 import org.heatdesk.ticket.TicketType;
 import org.heatdesk.ticket.TicketView;
+import org.heatdesk.ticket.TicketQueries;
 import org.heatdesk.ticket.Tickets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,8 @@ public class Contacts {
 
 	private final Tickets tickets;
 
+	private final TicketQueries ticketQueries;
+
 	private final Customers customers;
 
 	private final AuditTrail audit;
@@ -50,12 +54,13 @@ public class Contacts {
 
 	private final CallSettings settings;
 
-	Contacts(JdbcClient jdbc, Tickets tickets, Customers customers, AuditTrail audit, Clock clock,
+	Contacts(JdbcClient jdbc, Tickets tickets, TicketQueries ticketQueries, Customers customers, AuditTrail audit, Clock clock,
 			PlatformTransactionManager transactions, CallSettings settings) {
 		this.tx = new TransactionTemplate(transactions);
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.tickets = tickets;
+		this.ticketQueries = ticketQueries;
 		this.customers = customers;
 		this.audit = audit;
 		this.clock = clock;
@@ -147,24 +152,24 @@ public class Contacts {
 	 */
 	@Transactional
 	TicketView recordFromCall(long callId, TicketType type, Long categoryId, Priority priority, String description,
-			String address, long staffId) {
+			String address, long staffId, Actor by) {
 		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
 		// the number the customer called from is kept on the ticket even when the customer is known
-		TicketView ticket = tickets.record(new RecordTicket(type, categoryId, priority, null, Channel.PHONE,
+		TicketView ticket = tickets.record(by, new RecordTicket(type, categoryId, priority, null, Channel.PHONE,
 				call.customerId(), call.caller(), address, description, call.caller(), call.contactId(),
 				"contact-" + call.contactId() + "-" + type));
-		noteOnContact(call.contactId(), description, staffId);
+		noteOnContact(call.contactId(), description, staffId, by);
 		return ticket;
 	}
 
 	/** Records an inquiry answered during the call (all four marks at once), in one transaction. */
 	@Transactional
-	TicketView answeredInCall(long callId, String question, String answer, long staffId) {
+	TicketView answeredInCall(long callId, String question, String answer, long staffId, Actor by) {
 		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
-		TicketView ticket = tickets.answerInCall(new RecordTicket(TicketType.INQUIRY, null, Priority.NORMAL, null,
+		TicketView ticket = tickets.answerInCall(by, new RecordTicket(TicketType.INQUIRY, null, Priority.NORMAL, null,
 				Channel.PHONE, call.customerId(), call.caller(), null, question,
 				call.caller(), call.contactId(), "contact-" + call.contactId() + "-answered"), answer);
-		noteOnContact(call.contactId(), question, staffId);
+		noteOnContact(call.contactId(), question, staffId, by);
 		return ticket;
 	}
 
@@ -173,21 +178,21 @@ public class Contacts {
 	 * already, so the contact's own row takes its number here, replacing any other.
 	 */
 	@Transactional
-	void linkCall(long callId, String ticketNo, String summary, long staffId) {
+	void linkCall(long callId, String ticketNo, String summary, long staffId, Actor by) {
 		CallContact call = call(callId).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
-		tickets.noteContact(ticketNo, call.contactId(), summary);
-		attachTicket(call.contactId(), ticketNo, summary, staffId);
+		tickets.noteContact(by, ticketNo, call.contactId(), summary);
+		attachTicket(call.contactId(), ticketNo, summary, staffId, by);
 	}
 
 	/** Logs an outbound call-back made for a ticket, as a contact linked to it. */
 	@Transactional
-	long logCallback(String ticketNo, String phone, String summary, long staffId) {
-		TicketView ticket = tickets.find(ticketNo).orElseThrow(() -> HeatDeskException.notFound("TICKET_NOT_FOUND"));
+	long logCallback(String ticketNo, String phone, String summary, long staffId, Actor by) {
+		TicketView ticket = ticketQueries.find(by, ticketNo).orElseThrow(() -> HeatDeskException.notFound("TICKET_NOT_FOUND"));
 		String s = required(summary, "summary", 2000, "CONTACT_SUMMARY_REQUIRED");
 		long contactId = insertContact(Channel.PHONE, "OUTBOUND", ticket.customerId(), phone, null, s, staffId, null, null,
-				null);
-		tickets.noteContact(ticketNo, contactId, s);
-		attachTicket(contactId, ticketNo, s, staffId);
+				null, by);
+		tickets.noteContact(by, ticketNo, contactId, s);
+		attachTicket(contactId, ticketNo, s, staffId, by);
 		return contactId;
 	}
 
@@ -198,7 +203,7 @@ public class Contacts {
 	 * @throws HeatDeskException for a missing channel, summary, caller, or (12345) case number and deadline
 	 */
 	@Transactional
-	TicketView register(Registration r, long staffId) {
+	TicketView register(Registration r, long staffId, Actor by) {
 		if (r.channel() == null || r.channel() == Channel.PHONE) {
 			throw HeatDeskException.badInput("CONTACT_CHANNEL_REQUIRED", "channel");
 		}
@@ -246,8 +251,8 @@ public class Contacts {
 			throw HeatDeskException.badInput("CONTACT_HANDED_OVER_IN_FUTURE", "handedOverAt");
 		}
 		long contactId = insertContact(r.channel(), "INBOUND", customerId, phone, name, summary, staffId, caseNo,
-				hotline ? r.replyDueAt() : null, hotline ? r.handedOverAt() : null);
-		TicketView ticket = tickets.record(new RecordTicket(r.type() == null ? TicketType.INQUIRY : r.type(), null,
+				hotline ? r.replyDueAt() : null, hotline ? r.handedOverAt() : null, by);
+		TicketView ticket = tickets.record(by, new RecordTicket(r.type() == null ? TicketType.INQUIRY : r.type(), null,
 				r.priority(), null, r.channel(), customerId, customerId == null ? phone : null, address, summary, phone,
 				contactId, "contact-" + contactId));
 		// the contact's link to the ticket follows from TicketRecorded (ContactTicketLinks)
@@ -255,7 +260,7 @@ public class Contacts {
 	}
 
 	long insertContact(Channel channel, String direction, Long customerId, String phone, String name, String summary,
-			long staffId, String caseNo, Instant replyDue, Instant handedOverAt) {
+			long staffId, String caseNo, Instant replyDue, Instant handedOverAt, Actor by) {
 		Instant now = clock.instant();
 		return tx.execute(status -> {
 		long id = jdbc.sql("""
@@ -275,13 +280,13 @@ public class Contacts {
 		if (handedOverAt != null) {
 			after.put("handedOverAt", handedOverAt.toString());
 		}
-		audit.record("CONTACT_REGISTERED", "contact", id, null, after);
+		audit.record(by, "CONTACT_REGISTERED", "contact", id, null, after);
 		return id;
 		});
 	}
 
 	/** The contact's own summary and agent, from the ticket recorded for it, where the contact has none yet. */
-	private void noteOnContact(long contactId, String summary, long staffId) {
+	private void noteOnContact(long contactId, String summary, long staffId, Actor by) {
 		String s = clip(summary);
 		Map<String, Object> before = jdbc.sql("select summary, staff_id from contact_contact where id = ? for update")
 			.param(contactId).query().singleRow();
@@ -297,17 +302,17 @@ public class Contacts {
 		Map<String, Object> was = new LinkedHashMap<>();
 		was.put("summary", before.get("summary"));
 		was.put("staffId", before.get("staff_id"));
-		audit.record("CONTACT_NOTED", "contact", contactId, was, after);
+		audit.record(by, "CONTACT_NOTED", "contact", contactId, was, after);
 	}
 
 	/** Links the contact to an existing ticket (inside the caller's transaction). */
-	private void attachTicket(long contactId, String ticketNo, String summary, Long staffId) {
+	private void attachTicket(long contactId, String ticketNo, String summary, Long staffId, Actor by) {
 		jdbc.sql("""
 				update contact_contact set ticket_no = ?, summary = coalesce(summary, ?),
 				       staff_id = coalesce(staff_id, ?) where id = ?""")
 			.params(ticketNo, clip(summary), staffId, contactId)
 			.update();
-		audit.record("CONTACT_TICKET_LINKED", "contact", contactId, null, Map.of("ticketNo", ticketNo));
+		audit.record(by, "CONTACT_TICKET_LINKED", "contact", contactId, null, Map.of("ticketNo", ticketNo));
 	}
 
 	private static String clip(String summary) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.heatdesk.customer.CustomerView;
 import org.heatdesk.customer.Customers;
 import org.heatdesk.network.Network;
+import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
@@ -25,7 +26,7 @@ import org.heatdesk.ticket.Channel;
 import org.heatdesk.ticket.Priority;
 import org.heatdesk.ticket.TicketType;
 import org.heatdesk.ticket.TicketView;
-import org.heatdesk.ticket.Tickets;
+import org.heatdesk.ticket.TicketQueries;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -64,7 +65,7 @@ class DeskController {
 
 	private final Customers customers;
 
-	private final Tickets tickets;
+	private final TicketQueries tickets;
 
 	private final Network network;
 
@@ -79,7 +80,7 @@ class DeskController {
 	private final JsonMapper json;
 
 	DeskController(DeskStreams streams, Agents agents, Presences presences, Contacts contacts, Customers customers,
-			Tickets tickets, Network network, JdbcClient jdbc, TransactionTemplate tx, Clock clock, MessageSource messages,
+			TicketQueries tickets, Network network, JdbcClient jdbc, TransactionTemplate tx, Clock clock, MessageSource messages,
 			JsonMapper json) {
 		this.messages = messages;
 		this.json = json;
@@ -198,7 +199,7 @@ class DeskController {
 		}
 		model.addAttribute("matches", matches);
 		model.addAttribute("customer", who);
-		List<TicketView> open = who == null ? List.of() : tickets.openForCustomer(who.id());
+		List<TicketView> open = who == null ? List.of() : tickets.openForCustomer(Actor.current(), who.id());
 		model.addAttribute("openTickets", open);
 		if (who != null) {
 			customers.logAccess(who.id(), "SCREEN_POP");
@@ -338,7 +339,7 @@ class DeskController {
 			@RequestParam(required = false) String description, Authentication auth, Model model) {
 		StaffView me = me(auth);
 		identifyUniqueMatch(mayOpen(auth, id));
-		return outcome(model, () -> contacts.recordFromCall(id, type, categoryId, priority, description, null, me.id()));
+		return outcome(model, () -> contacts.recordFromCall(id, type, categoryId, priority, description, null, me.id(), Actor.current()));
 	}
 
 	@PostMapping("/desk/calls/{id}/answered")
@@ -346,7 +347,7 @@ class DeskController {
 			@RequestParam(required = false) String answer, Authentication auth, Model model) {
 		StaffView me = me(auth);
 		identifyUniqueMatch(mayOpen(auth, id));
-		return outcome(model, () -> contacts.answeredInCall(id, description, answer, me.id()));
+		return outcome(model, () -> contacts.answeredInCall(id, description, answer, me.id(), Actor.current()));
 	}
 
 	@PostMapping("/desk/calls/{id}/link")
@@ -355,8 +356,8 @@ class DeskController {
 		StaffView me = me(auth);
 		identifyUniqueMatch(mayOpen(auth, id));
 		return outcome(model, () -> {
-			contacts.linkCall(id, ticketNo, summary, me.id());
-			return tickets.find(ticketNo).orElseThrow();
+			contacts.linkCall(id, ticketNo, summary, me.id(), Actor.current());
+			return tickets.find(Actor.current(), ticketNo).orElseThrow();
 		});
 	}
 
@@ -365,8 +366,8 @@ class DeskController {
 			@RequestParam(required = false) String summary, Authentication auth, Model model) {
 		StaffView me = me(auth);
 		return outcome(model, () -> {
-			contacts.logCallback(ticketNo == null ? "" : ticketNo.strip(), phone, summary, me.id());
-			return tickets.find(ticketNo.strip()).orElseThrow();
+			contacts.logCallback(ticketNo == null ? "" : ticketNo.strip(), phone, summary, me.id(), Actor.current());
+			return tickets.find(Actor.current(), ticketNo.strip()).orElseThrow();
 		});
 	}
 

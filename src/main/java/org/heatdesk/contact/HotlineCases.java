@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.staff.StaffView;
@@ -13,14 +14,10 @@ import org.heatdesk.ticket.Channel;
 import org.heatdesk.ticket.TicketProgress;
 import org.heatdesk.ticket.TicketStatus;
 import org.heatdesk.ticket.TicketType;
-import org.heatdesk.ticket.Tickets;
+import org.heatdesk.ticket.TicketQueries;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +38,7 @@ class HotlineCases {
 
 	private final Contacts contacts;
 
-	private final Tickets tickets;
+	private final TicketQueries tickets;
 
 	private final Agents agents;
 
@@ -57,7 +54,7 @@ class HotlineCases {
 
 	private final TransactionTemplate tx;
 
-	HotlineCases(Contacts contacts, Tickets tickets, Agents agents, HotlineSettings settings, CallSettings callSettings,
+	HotlineCases(Contacts contacts, TicketQueries tickets, Agents agents, HotlineSettings settings, CallSettings callSettings,
 			AuditTrail audit, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
 		this.contacts = contacts;
 		this.tickets = tickets;
@@ -114,7 +111,8 @@ class HotlineCases {
 		String recorded;
 		try {
 			recorded = tx.execute(s -> {
-				String ticketNo = asStaff(receiver, () -> contacts.register(registration, receiver.id())).ticketNo();
+				String ticketNo = contacts.register(registration, receiver.id(),
+						Actor.person(receiver.username(), receiver.displayName())).ticketNo();
 				Map<String, Object> after = new LinkedHashMap<>();
 				after.put("ticketNo", ticketNo);
 				after.put("receiver", receiver.username());
@@ -200,20 +198,5 @@ class HotlineCases {
 			.filter(StaffView::active)
 			.orElseThrow(() -> new HeatDeskException(HttpStatus.SERVICE_UNAVAILABLE, "HOTLINE_RECEIVER_UNAVAILABLE", null,
 					username));
-	}
-
-	/** Runs {@code work} as the receiver: the ticket module records the staff member acting as first responder. */
-	private static <T> T asStaff(StaffView staff, java.util.function.Supplier<T> work) {
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(staff.username(), null,
-				staff.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-		SecurityContextHolder.setContext(context);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.ticket.sla.SlaPolicy;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;

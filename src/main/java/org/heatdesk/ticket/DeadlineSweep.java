@@ -32,7 +32,7 @@ class DeadlineSweep {
 
 	private final TicketRepository repository;
 
-	private final Tickets tickets;
+	private final TicketSupport support;
 
 	private final JdbcClient jdbc;
 
@@ -44,12 +44,12 @@ class DeadlineSweep {
 
 	private final TransactionTemplate tx;
 
-	DeadlineSweep(TicketRepository repository, Tickets tickets, JdbcClient jdbc, AuditTrail audit,
+	DeadlineSweep(TicketRepository repository, TicketSupport support, JdbcClient jdbc, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.tx = new TransactionTemplate(transactions);
 		this.repository = repository;
-		this.tickets = tickets;
+		this.support = support;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
@@ -112,7 +112,7 @@ class DeadlineSweep {
 	private void escalate(TicketRow row, Mark mark, Instant due, Instant now) {
 		repository.updateQuietly(row.id(), "overdue_mark = ?, reminded_mark = ?, escalation_level = escalation_level + 1",
 				mark.name(), mark.name());
-		StaffView lead = tickets.leadFor(teamOf(row), row, null).orElse(null);
+		StaffView lead = support.leadFor(teamOf(row), row, null).orElse(null);
 		Set<Long> notified = holders(row);
 		if (lead != null) {
 			notified.add(lead.id());
@@ -122,7 +122,7 @@ class DeadlineSweep {
 		}
 		repository.addEvent(row.id(), now, AuditTrail.SYSTEM, "OVERDUE", mark.name(), null);
 		audit.record("TICKET_OVERDUE", "ticket", row.ticketNo(), null,
-				Tickets.mapOf("mark", mark.name(), "deadline", due.toString(), "escalatedTo", lead == null ? null : lead.username()));
+				TicketSupport.mapOf("mark", mark.name(), "deadline", due.toString(), "escalatedTo", lead == null ? null : lead.username()));
 		events.publishEvent(new TicketOverdue(row.id(), row.ticketNo(), mark.name(), due, row.assigneeId(), now));
 		if (lead != null) {
 			repository.addEvent(row.id(), now, AuditTrail.SYSTEM, "ESCALATED", lead.displayName(), null);

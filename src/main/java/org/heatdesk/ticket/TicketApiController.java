@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +35,21 @@ class TicketApiController {
 
 	private final Tickets tickets;
 
-	TicketApiController(Tickets tickets) {
+	private final TicketQueries queries;
+
+	private final Transfers transfers;
+
+	private final Incidents incidents;
+
+	private final Attachments attachments;
+
+	TicketApiController(Tickets tickets, TicketQueries queries, Transfers transfers, Incidents incidents,
+			Attachments attachments) {
 		this.tickets = tickets;
+		this.queries = queries;
+		this.transfers = transfers;
+		this.incidents = incidents;
+		this.attachments = attachments;
 	}
 
 	/** The body of {@code POST /api/v1/tickets}. */
@@ -69,7 +83,7 @@ class TicketApiController {
 			// the result column's limit; refused before anything is written
 			throw HeatDeskException.badInput("TOO_LONG", "answer", MAX_ANSWER);
 		}
-		TicketView view = tickets.intake(new Tickets.Intake(command, body.aboutStaffId(), null), answer);
+		TicketView view = tickets.intake(Actor.current(), new Tickets.Intake(command, body.aboutStaffId(), null), answer);
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.ticketNo())).body(view);
 	}
 
@@ -80,17 +94,17 @@ class TicketApiController {
 	@PostMapping("/incidents")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
 	ResponseEntity<TicketView> incident(@RequestBody NewIncident body) {
-		TicketView view = tickets.recordIncident(body == null ? null : body.description(), body == null ? null : body.outageId());
+		TicketView view = incidents.recordIncident(Actor.current(), body == null ? null : body.description(), body == null ? null : body.outageId());
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.ticketNo())).body(view);
 	}
 
 	@GetMapping("/{no}")
 	TicketDetails get(@PathVariable String no) {
-		TicketRow row = tickets.open(no);
-		String parentNo = row.parentId() == null ? null : tickets.byId(row.parentId()).map(TicketRow::ticketNo).orElse(null);
-		return new TicketDetails(tickets.view(row, null), row.version(), row.due().dispatch(), row.due().respond(),
-				row.due().onSite(), row.due().resolve(), row.result(), parentNo, tickets.timeline(row.id()),
-				tickets.transfers(row.id()));
+		TicketRow row = queries.open(Actor.current(), no);
+		String parentNo = row.parentId() == null ? null : queries.byId(row.parentId()).map(TicketRow::ticketNo).orElse(null);
+		return new TicketDetails(queries.view(row, null), row.version(), row.due().dispatch(), row.due().respond(),
+				row.due().onSite(), row.due().resolve(), row.result(), parentNo, queries.timeline(row.id()),
+				queries.transfers(row.id()));
 	}
 
 	/**
@@ -103,11 +117,11 @@ class TicketApiController {
 			@RequestParam(required = false) Priority priority, @RequestParam(required = false) Long categoryId,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) Long before,
-			@RequestParam(defaultValue = "" + Tickets.SEARCH_LIMIT) int limit) {
+			@RequestParam(defaultValue = "" + TicketQueries.SEARCH_LIMIT) int limit) {
 		if (mine) {
-			return ResponseEntity.ok(tickets.mine(false).stream().map(r -> tickets.view(r, null)).toList());
+			return ResponseEntity.ok(queries.mine(Actor.current(), false).stream().map(r -> queries.view(r, null)).toList());
 		}
-		List<TicketRow> rows = tickets.search(q, type, status, priority, categoryId, from, to, before, limit);
+		List<TicketRow> rows = queries.search(Actor.current(), q, type, status, priority, categoryId, from, to, before, limit);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
 		if (rows.size() == limit) {
 			String next = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
@@ -116,69 +130,69 @@ class TicketApiController {
 				.toUriString();
 			answer.header(org.springframework.http.HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
 		}
-		return answer.body(rows.stream().map(r -> tickets.view(r, null)).toList());
+		return answer.body(rows.stream().map(r -> queries.view(r, null)).toList());
 	}
 
 	@PostMapping("/{no}/dispatch")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView dispatch(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
-		return tickets.dispatch(no, b.version(), b.assigneeId(), b.teamId(), b.note());
+		return tickets.dispatch(Actor.current(), no, b.version(), b.assigneeId(), b.teamId(), b.note());
 	}
 
 	@PostMapping("/{no}/respond")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView respond(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
-		return tickets.respond(no, b.version(), b.note());
+		return tickets.respond(Actor.current(), no, b.version(), b.note());
 	}
 
 	@PostMapping("/{no}/resolve")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView resolve(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
-		return tickets.resolve(no, b.version(), b.result());
+		return tickets.resolve(Actor.current(), no, b.version(), b.result());
 	}
 
 	@PostMapping("/{no}/reopen")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView reopen(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
-		return tickets.reopen(no, b.version(), b.reason());
+		return tickets.reopen(Actor.current(), no, b.version(), b.reason());
 	}
 
 	@PostMapping("/{no}/close")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView close(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
-		return tickets.close(no, b.version(), b.note());
+		return tickets.close(Actor.current(), no, b.version(), b.note());
 	}
 
 	@PostMapping("/{no}/pause")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView pause(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
-		return tickets.pause(no, b.version(), b.reason());
+		return tickets.pause(Actor.current(), no, b.version(), b.reason());
 	}
 
 	@PostMapping("/{no}/resume")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView resume(@PathVariable String no, @RequestBody(required = false) Action a) {
-		return tickets.resume(no, orEmpty(a).version());
+		return tickets.resume(Actor.current(), no, orEmpty(a).version());
 	}
 
 	@PostMapping("/{no}/cancel")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	TicketView cancel(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
-		return tickets.cancel(no, b.version(), b.reason());
+		return tickets.cancel(Actor.current(), no, b.version(), b.reason());
 	}
 
 	@PostMapping("/{no}/escalate")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	ResponseEntity<Map<String, Object>> escalate(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
-		long id = tickets.escalate(no, b.version(), b.reason());
+		long id = transfers.escalate(Actor.current(), no, b.version(), b.reason());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("transferId", id));
 	}
 
@@ -186,20 +200,20 @@ class TicketApiController {
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	ResponseEntity<Map<String, Object>> transfer(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
-		long id = tickets.transfer(no, b.version(), b.toStaffId(), b.toTeamId(), b.reason());
+		long id = transfers.transfer(Actor.current(), no, b.version(), b.toStaffId(), b.toTeamId(), b.reason());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("transferId", id));
 	}
 
 	@PostMapping("/{no}/transfers/{id}/accept")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
 	TicketView accept(@PathVariable String no, @PathVariable long id) {
-		return tickets.acceptTransfer(no, id);
+		return transfers.acceptTransfer(Actor.current(), no, id);
 	}
 
 	@PostMapping("/{no}/transfers/{id}/decline")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
 	ResponseEntity<Void> decline(@PathVariable String no, @PathVariable long id, @RequestBody(required = false) Action a) {
-		tickets.declineTransfer(no, id, orEmpty(a).reason());
+		transfers.declineTransfer(Actor.current(), no, id, orEmpty(a).reason());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -210,13 +224,13 @@ class TicketApiController {
 		if (b.parentNo() == null) {
 			throw HeatDeskException.badInput("REQUIRED", "parentNo");
 		}
-		return tickets.link(no, b.parentNo());
+		return incidents.link(Actor.current(), no, b.parentNo());
 	}
 
 	@PostMapping("/{no}/notes")
 	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
 	ResponseEntity<Void> note(@PathVariable String no, @RequestBody(required = false) Action a) {
-		tickets.note(no, orEmpty(a).note());
+		tickets.note(Actor.current(), no, orEmpty(a).note());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -225,19 +239,19 @@ class TicketApiController {
 	ResponseEntity<AttachmentView> attach(@PathVariable String no,
 			@RequestPart(name = "file", required = false) MultipartFile file) {
 		byte[] content = AttachmentResponses.bytes(file);
-		AttachmentView view = tickets.attach(no, file.getOriginalFilename(), file.getContentType(), content);
+		AttachmentView view = attachments.attach(Actor.current(), no, file.getOriginalFilename(), file.getContentType(), content);
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.ticketNo() + "/attachments/" + view.id()))
 			.body(view);
 	}
 
 	@GetMapping("/{no}/attachments")
 	List<AttachmentView> attachments(@PathVariable String no) {
-		return tickets.attachments(no);
+		return attachments.attachments(Actor.current(), no);
 	}
 
 	@GetMapping("/{no}/attachments/{id}")
 	ResponseEntity<byte[]> download(@PathVariable String no, @PathVariable long id) {
-		return AttachmentResponses.of(tickets.download(no, id));
+		return AttachmentResponses.of(attachments.download(Actor.current(), no, id));
 	}
 
 	private static Action orEmpty(Action a) {

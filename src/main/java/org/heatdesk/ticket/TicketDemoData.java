@@ -1,5 +1,7 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.ticket.sla.SlaPolicy;
+import org.heatdesk.ticket.sla.Deadlines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.ticket.sla.SlaPolicy;
+import org.heatdesk.ticket.sla.Limit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.DayOfWeek;
@@ -66,7 +68,7 @@ class TicketPolicies {
 	 */
 	@Transactional
 	SlaPolicy addVersion(Draft draft) {
-		String note = Tickets.trim(draft.note());
+		String note = TicketSupport.trim(draft.note());
 		if (note == null) {
 			throw HeatDeskException.badInput("REQUIRED", "note");
 		}
@@ -142,7 +144,7 @@ class TicketPolicies {
 	private static final int MAX_REMIND_MINUTES = 1440;
 
 	private static Map<String, Object> summary(SlaPolicy p) {
-		return Tickets.mapOf("version", p.version(), "note", p.note(), "season", p.seasonStart() + "–" + p.seasonEnd(),
+		return TicketSupport.mapOf("version", p.version(), "note", p.note(), "season", p.seasonStart() + "–" + p.seasonEnd(),
 				"workingHours", p.workStart() + "–" + p.workEnd(), "workDays", p.workDays(), "rules", p.rules(),
 				"remindMinutes", p.remindMinutes());
 	}
@@ -152,13 +154,13 @@ class TicketPolicies {
 		if (type == null) {
 			throw HeatDeskException.badInput("REQUIRED", "type");
 		}
-		String c = Tickets.trim(code);
+		String c = TicketSupport.trim(code);
 		if (c == null || !CODE.matcher(c).matches()) {
 			throw HeatDeskException.badInput("TICKET_CATEGORY_CODE", "code");
 		}
 		String zh = required(nameZh, "nameZh");
 		String en = required(nameEn, "nameEn");
-		String k = Tickets.trim(keywords);
+		String k = TicketSupport.trim(keywords);
 		if (k != null && k.length() > 500) {
 			throw HeatDeskException.badInput("TOO_LONG", "keywords", 500);
 		}
@@ -188,7 +190,7 @@ class TicketPolicies {
 	}
 
 	private static String required(String value, String field) {
-		String v = Tickets.trim(value);
+		String v = TicketSupport.trim(value);
 		if (v == null) {
 			throw HeatDeskException.badInput("REQUIRED", field);
 		}

@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.ticket.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.ticket.sla.SlaPolicy;
+import org.heatdesk.ticket.sla.Deadlines;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -116,27 +118,27 @@ class TicketRepository {
 				  select nextval('ticket_number') - ?::bigint as day_no where not exists (select 1 from prior)
 				), t as (
 				  insert into ticket (ticket_no, type, category_id, priority, scope, channel, status, customer_id, caller_phone,
-				    address, description, contact_phone, contact_id, substation_id, community_id, about_staff_id,
+				    address, description, contact_phone, substation_id, community_id, about_staff_id,
 				    first_responder_id, first_responder, assignee_id, assignee, assignee_team_id, parent_id, incident,
 				    outage_id, policy_id, recorded_at, dispatch_due, respond_due, on_site_due, resolve_due,
 				    idempotency_key, search_text)
 				  select ?::text || lpad(n.day_no::text, greatest(4, length(n.day_no::text)), '0'), ?::text, ?::bigint,
-				    ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::bigint,
+				    ?::text, ?::text, ?::text, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::bigint,
 				    ?::bigint, ?::bigint, ?::bigint, ?::text, ?::bigint, ?::text, ?::bigint, ?::bigint, ?::boolean, ?::bigint,
 				    ?::bigint, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::text, ?::text
 				  from n
 				  returning *
 				), e as (
 				  insert into ticket_event (ticket_id, at, actor, kind, contact_id)
-				  select t.id, t.recorded_at, t.first_responder, 'RECORDED', t.contact_id from t
+				  select t.id, t.recorded_at, t.first_responder, 'RECORDED', ?::bigint from t
 				)
 				select * from t""")
 			.params(c.idempotencyKey(), base(day), numberPrefix, c.type().name(), c.categoryId(), c.priority().name(),
 					c.scope().name(), c.channel().name(), status.name(), c.customerId(), c.callerPhone(), c.address(),
-					c.description(), c.contactPhone(), c.contactId(), substationId, communityId, aboutStaffId,
+					c.description(), c.contactPhone(), substationId, communityId, aboutStaffId,
 					firstResponderId, firstResponder, firstResponderId, firstResponder, assigneeTeamId, parentId, incident,
 					outageId, policyId, ts(now), ts(due.dispatch()), ts(due.respond()), ts(due.onSite()),
-					ts(due.resolve()), c.idempotencyKey(), searchText)
+					ts(due.resolve()), c.idempotencyKey(), searchText, c.contactId())
 			.query(TICKET)
 			.optional();
 	}
@@ -160,6 +162,63 @@ class TicketRepository {
 
 	List<TicketRow> children(long parentId) {
 		return jdbc.sql("select * from ticket t where t.parent_id = ? order by t.id").param(parentId).query(TICKET).list();
+	}
+
+	/**
+	 * Saves the aggregate: every column a change may touch, guarded by the version it was loaded at,
+	 * and the round a reopening ended. The sweep's columns (reminded and overdue mark, escalation
+	 * level) change without the version, so only what the ticket changed of them is written. False (nothing written) when someone else changed it first.
+	 * @param searchText the new search text, or {@code null} to keep it
+	 */
+	boolean save(Ticket t, String searchText) {
+		boolean saved = jdbc.sql("""
+				update ticket set status = ?, status_before_pause = ?, assignee_id = ?, assignee = ?, assignee_team_id = ?,
+				  parent_id = ?, dispatched_at = ?, dispatched_by = ?, responded_at = ?, responded_by = ?, resolved_at = ?,
+				  resolved_by = ?, result = ?, closed_at = ?, cancelled_at = ?, cancel_reason = ?, dispatch_due = ?,
+				  respond_due = ?, on_site_due = ?, resolve_due = ?, paused_at = ?, paused_seconds = ?,
+				  reminded_mark = case when ? then null else reminded_mark end,
+				  overdue_mark = case when ? then null else overdue_mark end, escalation_level = escalation_level + ?,
+				  search_text = coalesce(?, search_text), version = version + 1
+				where id = ? and version = ?""")
+			.params(t.status().name(), t.statusBeforePause() == null ? null : t.statusBeforePause().name(), t.assigneeId(),
+					t.assignee(), t.assigneeTeamId(), t.parentId(), ts(t.dispatchedAt()), t.dispatchedBy(),
+					ts(t.respondedAt()), t.respondedBy(), ts(t.resolvedAt()), t.resolvedBy(), t.result(), ts(t.closedAt()),
+					ts(t.cancelledAt()), t.cancelReason(), ts(t.due().dispatch()), ts(t.due().respond()),
+					ts(t.due().onSite()), ts(t.due().resolve()), ts(t.pausedAt()), t.pausedSeconds(), t.marksCleared(),
+					t.marksCleared(), t.escalationsAdded(), searchText, t.id(), t.version())
+			.update() == 1;
+		Ticket.Round r = t.endedRound();
+		if (saved && r != null) {
+			jdbc.sql("""
+					insert into ticket_round (ticket_id, round, dispatch_due, dispatched_at, dispatched_by, respond_due,
+					  responded_at, responded_by, on_site_due, resolve_due, resolved_at, resolved_by, result, closed_at,
+					  reopened_at, reopened_by, reopen_reason)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(t.id(), r.round(), ts(r.due().dispatch()), ts(r.dispatchedAt()), r.dispatchedBy(),
+						ts(r.due().respond()), ts(r.respondedAt()), r.respondedBy(), ts(r.due().onSite()),
+						ts(r.due().resolve()), ts(r.resolvedAt()), r.resolvedBy(), r.result(), ts(r.closedAt()),
+						ts(r.reopenedAt()), r.reopenedBy(), r.reopenReason())
+				.update();
+		}
+		return saved;
+	}
+
+	/** The rounds a ticket's reopenings ended, first first. */
+	List<Ticket.Round> rounds(long ticketId) {
+		return jdbc.sql("select * from ticket_round where ticket_id = ? order by round").param(ticketId)
+			.query((rs, n) -> new Ticket.Round(rs.getInt("round"),
+					new Deadlines(instant(rs, "dispatch_due"), instant(rs, "respond_due"), instant(rs, "on_site_due"),
+							instant(rs, "resolve_due")),
+					instant(rs, "dispatched_at"), rs.getString("dispatched_by"), instant(rs, "responded_at"),
+					rs.getString("responded_by"), instant(rs, "resolved_at"), rs.getString("resolved_by"),
+					rs.getString("result"), instant(rs, "closed_at"), instant(rs, "reopened_at"), rs.getString("reopened_by"),
+					rs.getString("reopen_reason")))
+			.list();
+	}
+
+	/** How many rounds of the ticket have ended. */
+	int roundsEnded(long ticketId) {
+		return jdbc.sql("select count(*) from ticket_round where ticket_id = ?").param(ticketId).query(Integer.class).single();
 	}
 
 	/** Runs an update guarded by the ticket's version; false when someone else changed it first. */
@@ -450,7 +509,7 @@ class TicketRepository {
 			enumOf(Channel.class, rs.getString("channel")), enumOf(TicketStatus.class, rs.getString("status")),
 			enumOf(TicketStatus.class, rs.getString("status_before_pause")), nullableLong(rs, "customer_id"),
 			rs.getString("caller_phone"), rs.getString("address"), rs.getString("description"),
-			rs.getString("contact_phone"), nullableLong(rs, "contact_id"), nullableLong(rs, "substation_id"),
+			rs.getString("contact_phone"), nullableLong(rs, "substation_id"),
 			nullableLong(rs, "community_id"), nullableLong(rs, "about_staff_id"), rs.getLong("first_responder_id"),
 			rs.getString("first_responder"), nullableLong(rs, "assignee_id"), rs.getString("assignee"),
 			nullableLong(rs, "assignee_team_id"), nullableLong(rs, "parent_id"), rs.getBoolean("incident"),

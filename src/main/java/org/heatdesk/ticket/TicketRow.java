@@ -1,11 +1,12 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.ticket.sla.Deadlines;
 import java.time.Instant;
 
 /** A ticket as stored; the aggregate's state. Package-private: other modules see {@link TicketView}. */
 record TicketRow(long id, String ticketNo, TicketType type, Long categoryId, Priority priority, TicketScope scope,
 		Channel channel, TicketStatus status, TicketStatus statusBeforePause, Long customerId, String callerPhone,
-		String address, String description, String contactPhone, Long contactId, Long substationId, Long communityId,
+		String address, String description, String contactPhone, Long substationId, Long communityId,
 		Long aboutStaffId, long firstResponderId, String firstResponder, Long assigneeId, String assignee,
 		Long assigneeTeamId, Long parentId, boolean incident, Long outageId, long policyId, Instant recordedAt,
 		Instant dispatchedAt, String dispatchedBy, Instant respondedAt, String respondedBy, Instant resolvedAt,

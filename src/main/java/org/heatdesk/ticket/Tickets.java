@@ -1,23 +1,21 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.ticket.sla.SlaPolicy;
+import org.heatdesk.ticket.sla.Deadlines;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
+import org.heatdesk.platform.TextSegmenter;
+import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
-import org.heatdesk.platform.Role;
-import org.heatdesk.platform.TextSegmenter;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
+import org.heatdesk.ticket.TicketSupport.Acting;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -25,23 +23,31 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.heatdesk.ticket.TicketSupport.join;
+import static org.heatdesk.ticket.TicketSupport.mapOf;
+import static org.heatdesk.ticket.TicketSupport.reason;
+import static org.heatdesk.ticket.TicketSupport.text;
+import static org.heatdesk.ticket.TicketSupport.trim;
+
 /**
- * The front door of the ticket module: record, find, and move tickets through their marks
- * (有记录、有指令、有回音、有结果). The staff member who records a ticket is its first responder for
- * good; the holder changes only by dispatch or by an accepted transfer. Every change is audited, goes
- * on the ticket's timeline, notifies the first responder and is guarded by the ticket's version
- * ({@code CONCURRENT_CHANGE} when someone else changed it first). The work on a ticket is for those who
- * may act on it ({@link TicketAccess}: holder, the lead or dispatcher of the holder's team, the first
- * responder, managers); anyone else is refused with {@code TICKET_NOT_HOLDER} (403, logged as a security event).
+ * The ticket module's commands: record a ticket and move it through its marks (有记录、有指令、有回音、
+ * 有结果). Every command names who is acting ({@link Actor}: the person of a request, or the system
+ * for a job or listener where the rules allow it — a reopening, a note). The staff member who records a
+ * ticket is its first responder for good; the holder changes only by dispatch or by an accepted
+ * transfer ({@link Transfers}). Every change is made by the {@link Ticket} aggregate, saved guarded
+ * by the ticket's version ({@code CONCURRENT_CHANGE} when someone else changed it first), audited,
+ * put on the ticket's timeline, notified to the first responder and published. The work on a ticket
+ * is for those who may act on it ({@link TicketAccess}); anyone else is refused with
+ * {@code TICKET_NOT_HOLDER} (403, logged as a security event).
  */
 @Service
 public class Tickets {
 
-	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
-
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
 	private final TicketRepository repository;
+
+	private final TicketSupport support;
 
 	private final Catalog catalog;
 
@@ -61,12 +67,11 @@ public class Tickets {
 
 	private final CustomerLookup customers;
 
-	private final AttachmentRepository attachments;
-
-	Tickets(TicketRepository repository, Catalog catalog, Staff staff, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock, TextSegmenter segmenter, TicketProperties properties, PlatformTransactionManager transactions,
-			CustomerLookup customers, AttachmentRepository attachments) {
+	Tickets(TicketRepository repository, TicketSupport support, Catalog catalog, Staff staff, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock, TextSegmenter segmenter, TicketProperties properties,
+			PlatformTransactionManager transactions, CustomerLookup customers) {
 		this.repository = repository;
+		this.support = support;
 		this.catalog = catalog;
 		this.staff = staff;
 		this.audit = audit;
@@ -78,7 +83,6 @@ public class Tickets {
 		// inside a caller's transaction a savepoint, so that a key repeated concurrently leaves it usable
 		this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
 		this.customers = customers;
-		this.attachments = attachments;
 	}
 
 	/** Intake with what only HeatDesk's own pages and API know: the staff member a complaint is about, a parent. */
@@ -88,52 +92,54 @@ public class Tickets {
 	// ------------------------------------------------------------------ recording
 
 	/**
-	 * Records a ticket; the current user becomes its first responder and first holder.
+	 * Records a ticket; {@code by} (a person) becomes its first responder and first holder.
 	 * With an idempotency key already used, returns the ticket recorded then and writes nothing.
 	 * Publishes {@link TicketRecorded}.
 	 * @throws HeatDeskException (400) for missing or malformed fields, with the field named
 	 */
-	public TicketView record(RecordTicket command) {
-		return intake(new Intake(command, null, null), null);
+	public TicketView record(Actor by, RecordTicket command) {
+		return intake(by, new Intake(command, null, null), null);
 	}
 
 	/**
 	 * Records an inquiry answered during the call: all four marks at once, the answer as its result.
 	 * Publishes {@link TicketRecorded} and {@link TicketResolved}.
 	 */
-	public TicketView answerInCall(RecordTicket command, String answer) {
+	public TicketView answerInCall(Actor by, RecordTicket command, String answer) {
 		String a = text(answer, "answer", 4000, true);
-		return intake(new Intake(command, null, null), a);
+		return intake(by, new Intake(command, null, null), a);
 	}
 
-	TicketView intake(Intake intake, String answer) {
-		StaffView me = me();
+	TicketView intake(Actor actor, Intake intake, String answer) {
+		StaffView me = support.person(actor);
 		RecordTicket c = normalise(intake.command());
 		validate(c, intake.aboutStaffId(), me);
 		CustomerLookup.Snapshot place = c.customerId() == null ? CustomerLookup.Snapshot.NONE
 				: customers.snapshot(c.customerId())
 					.orElseThrow(() -> HeatDeskException.badInput("TICKET_CUSTOMER_UNKNOWN", "customerId"));
+		Acting by = new Acting(actor, me);
 		try {
-			TicketView recorded = tx.execute(s -> insert(c, place, intake.aboutStaffId(), intake.parentId(), false, null, me,
-					answer).map(row -> view(row, me)).orElse(null));
+			TicketView recorded = tx.execute(s -> insert(c, place, intake.aboutStaffId(), intake.parentId(), false, null, by,
+					answer).map(row -> support.view(row, me.id())).orElse(null));
 			if (recorded != null) {
 				return recorded;
 			}
 			// the key was used before: answer with the first ticket, nothing written
-			return repository.findByKey(c.idempotencyKey()).map(r -> view(r, me)).orElseThrow();
+			return repository.findByKey(c.idempotencyKey()).map(r -> support.view(r, me.id())).orElseThrow();
 		}
 		catch (DuplicateKeyException e) {
 			if (c.idempotencyKey() == null) {
 				throw e;
 			}
 			// a concurrent identical request committed first: answer with its ticket
-			return repository.findByKey(c.idempotencyKey()).map(r -> view(r, me)).orElseThrow(() -> e);
+			return repository.findByKey(c.idempotencyKey()).map(r -> support.view(r, me.id())).orElseThrow(() -> e);
 		}
 	}
 
 	/** The new ticket, or empty when its idempotency key was used before (then nothing is written). */
-	private Optional<TicketRow> insert(RecordTicket c, CustomerLookup.Snapshot place, Long aboutStaffId, Long parentId,
-			boolean incident, Long outageId, StaffView me, String answer) {
+	Optional<TicketRow> insert(RecordTicket c, CustomerLookup.Snapshot place, Long aboutStaffId, Long parentId,
+			boolean incident, Long outageId, Acting by, String answer) {
+		StaffView me = by.staff();
 		Instant now = clock.instant();
 		SlaPolicy policy = catalog.currentPolicy();
 		Category category = catalog.category(c.categoryId()).orElse(null);
@@ -153,17 +159,14 @@ public class Tickets {
 		TicketRow row = inserted.get();
 		long id = row.id();
 		String no = row.ticketNo();
-		audit.record("TICKET_RECORDED", "ticket", no, null, snapshot(c, aboutStaffId, policy.version()));
+		audit.record(by.actor(), "TICKET_RECORDED", "ticket", no, null, snapshot(c, aboutStaffId, policy.version()));
 		events.publishEvent(new TicketRecorded(id, no, c.type(), c.customerId(), me.id(), c.contactId(), now));
 		if (answer != null) {
-			if (!repository.update(id, 0, """
-					status = ?, dispatched_at = ?, dispatched_by = ?, responded_at = ?, responded_by = ?, resolved_at = ?,
-					resolved_by = ?, result = ?, search_text = ?""", TicketStatus.RESOLVED.name(), ts(now), me.username(),
-					ts(now), me.username(), ts(now), me.username(), answer, segmenter.segment(c.description(), answer))) {
-				throw HeatDeskException.conflict("CONCURRENT_CHANGE");
-			}
+			Ticket t = Ticket.of(row);
+			t.answerInCall(me.username(), answer, now);
+			support.save(t, segmenter.segment(c.description(), answer));
 			repository.addEvent(id, now, me.username(), "ANSWERED_IN_CALL", answer, c.contactId());
-			audit.record("TICKET_ANSWERED_IN_CALL", "ticket", no, null, Map.of("result", answer));
+			audit.record(by.actor(), "TICKET_ANSWERED_IN_CALL", "ticket", no, null, Map.of("result", answer));
 			events.publishEvent(new TicketDispatched(id, no, me.id(), me.teamId(), now));
 			events.publishEvent(new TicketResponded(id, no, c.customerId(), now));
 			events.publishEvent(new TicketResolved(id, no, c.type(), c.customerId(), null, now));
@@ -190,8 +193,8 @@ public class Tickets {
 		if (c.customerId() == null && c.callerPhone() == null) {
 			throw HeatDeskException.badInput("TICKET_CALLER_REQUIRED", "callerPhone");
 		}
-		phone(c.callerPhone(), "callerPhone");
-		phone(c.contactPhone(), "contactPhone");
+		TicketSupport.phone(c.callerPhone(), "callerPhone");
+		TicketSupport.phone(c.contactPhone(), "contactPhone");
 		text(c.address(), "address", 200, false);
 		text(c.idempotencyKey(), "idempotencyKey", 100, false);
 		if (c.categoryId() != null) {
@@ -213,44 +216,10 @@ public class Tickets {
 		}
 	}
 
-	// ------------------------------------------------------------------ reading
-
-	/** The ticket with this number, or empty; for the staff member a complaint is about, the complainant is masked. */
-	@Transactional(readOnly = true)
-	public Optional<TicketView> find(String ticketNo) {
-		StaffView me = me();
-		return repository.findByNo(ticketNo).map(r -> view(r, me));
-	}
-
-	/**
-	 * The marks' times and, once resolved, the result of a ticket, for an integration (no staff member
-	 * is acting, so nothing is masked: give it only to the system the ticket's request came from).
-	 */
-	@Transactional(readOnly = true)
-	public Optional<TicketProgress> progress(String ticketNo) {
-		return repository.findByNo(ticketNo).map(r -> new TicketProgress(r.ticketNo(), r.status(), r.recordedAt(),
-				r.dispatchedAt(), r.respondedAt(), r.resolvedAt(), r.closedAt(),
-				r.status() == TicketStatus.RESOLVED || r.status() == TicketStatus.CLOSED ? r.result() : null));
-	}
-
-	/** The active categories of a type, in the managers' order, named in the current language. */
-	public List<CategoryView> categories(TicketType type) {
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		return catalog.categories(type, true).stream().map(c -> new CategoryView(c.id(), c.type(), c.name(locale))).toList();
-	}
-
-	/** The category of {@code type} whose keywords the description mentions, as intake suggests it; or empty. */
-	public Optional<CategoryView> suggestCategory(String description, TicketType type) {
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		return catalog.suggest(description, type).filter(c -> c.type() == type && c.active())
-			.map(c -> new CategoryView(c.id(), c.type(), c.name(locale)));
-	}
-
-	/** The customer's tickets that still owe work, newest first. */
-	@Transactional(readOnly = true)
-	public List<TicketView> openForCustomer(long customerId) {
-		StaffView me = me();
-		return repository.openForCustomer(customerId).stream().filter(r -> !r.about(me.id())).map(r -> view(r, me)).toList();
+	private static Map<String, Object> snapshot(RecordTicket c, Long aboutStaffId, int policyVersion) {
+		return mapOf("type", c.type(), "categoryId", c.categoryId(), "priority", c.priority(), "scope", c.scope(),
+				"channel", c.channel(), "customerId", c.customerId(), "description", c.description(), "aboutStaffId",
+				aboutStaffId, "policyVersion", policyVersion);
 	}
 
 	/**
@@ -258,179 +227,62 @@ public class Tickets {
 	 * @throws HeatDeskException {@code TICKET_NOT_FOUND}
 	 */
 	@Transactional
-	public void noteContact(String ticketNo, long contactId, String summary) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
+	public void noteContact(Actor actor, String ticketNo, long contactId, String summary) {
+		Acting by = support.acting(actor);
+		TicketRow row = support.load(ticketNo, by);
 		String s = text(summary, "summary", 1000, false);
-		repository.addEvent(row.id(), clock.instant(), me.username(), "CONTACT", s, contactId);
-		audit.record("TICKET_CONTACT_NOTED", "ticket", ticketNo, null, Map.of("contactId", contactId));
-	}
-
-	/** The ticket for the ticket page; refused to the staff member a complaint is about (6.7). */
-	@Transactional(readOnly = true)
-	TicketRow open(String ticketNo) {
-		return loadFor(ticketNo, me());
-	}
-
-	@Transactional(readOnly = true)
-	List<TimelineEntry> timeline(long ticketId) {
-		return repository.timeline(ticketId);
-	}
-
-	@Transactional(readOnly = true)
-	List<Transfer> transfers(long ticketId) {
-		return repository.transfers(ticketId);
-	}
-
-	@Transactional(readOnly = true)
-	List<TicketRow> children(long ticketId) {
-		return repository.children(ticketId);
-	}
-
-	@Transactional(readOnly = true)
-	Optional<TicketRow> byId(long id) {
-		return repository.find(id);
-	}
-
-	/** My tickets: those I recorded (to the end) and those I hold. */
-	@Transactional(readOnly = true)
-	List<TicketRow> mine(boolean openOnly) {
-		return repository.mine(me().id(), openOnly, 300);
-	}
-
-	@Transactional(readOnly = true)
-	List<TicketRow> teamQueue() {
-		StaffView me = me();
-		return me.teamId() == null ? List.of()
-				: repository.teamQueue(me.teamId(), 300).stream().filter(r -> !r.about(me.id())).toList();
-	}
-
-	@Transactional(readOnly = true)
-	List<Transfer> awaitingMe() {
-		StaffView me = me();
-		return repository.awaiting(me.id(), me.teamId());
-	}
-
-	@Transactional(readOnly = true)
-	List<TicketRow> overdue() {
-		StaffView me = me();
-		return repository.overdue(clock.instant(), 300).stream().filter(r -> !r.about(me.id())).toList();
-	}
-
-	@Transactional(readOnly = true)
-	List<Notification> myNotifications() {
-		return repository.unread(me().id(), 50);
-	}
-
-	@Transactional
-	int readNotifications() {
-		return repository.markRead(me().id(), clock.instant());
-	}
-
-	/** The most tickets one search answers with. */
-	static final int SEARCH_LIMIT = 200;
-
-	@Transactional(readOnly = true)
-	List<TicketRow> search(String query, TicketType type, TicketStatus status, Priority priority, Long categoryId,
-			Instant from, Instant to) {
-		return search(query, type, status, priority, categoryId, from, to, null, SEARCH_LIMIT);
-	}
-
-	/**
-	 * Up to {@code limit} tickets, newest first, after the ticket with id {@code before} if given.
-	 * @throws HeatDeskException (400) for a limit outside 1..{@value #SEARCH_LIMIT}
-	 */
-	@Transactional(readOnly = true)
-	List<TicketRow> search(String query, TicketType type, TicketStatus status, Priority priority, Long categoryId,
-			Instant from, Instant to, Long before, int limit) {
-		if (limit < 1 || limit > SEARCH_LIMIT) {
-			throw HeatDeskException.badInput("TICKET_LIMIT_OUT_OF_RANGE", "limit", SEARCH_LIMIT);
-		}
-		if (before != null && repository.find(before).isEmpty()) {
-			throw HeatDeskException.badInput("TICKET_CURSOR_UNKNOWN", "before");
-		}
-		StaffView me = me();
-		String q = trim(query);
-		String no = null;
-		String words = null;
-		if (q != null && q.toUpperCase().startsWith(properties.numberPrefix()) && q.matches("[A-Za-z]+\\d{8}-\\d+")) {
-			no = q.toUpperCase();
-		}
-		else if (q != null) {
-			words = segmenter.segment(q);
-		}
-		return repository.search(words, no, type, status, priority, categoryId, from, to, me.id(), before, limit);
-	}
-
-	/** The deadlines a new ticket would get now, for the intake form. */
-	Deadlines preview(TicketType type, Long categoryId, Priority priority, TicketScope scope) {
-		SlaPolicy policy = catalog.currentPolicy();
-		Category category = catalog.category(categoryId).orElse(null);
-		return policy.deadlines(type, categoryId, category == null ? null : category.parentId(),
-				priority == null ? Priority.NORMAL : priority, scope == null ? TicketScope.HOUSEHOLD : scope,
-				clock.instant(), catalog.zone());
+		repository.addEvent(row.id(), clock.instant(), by.name(), "CONTACT", s, contactId);
+		audit.record(by.actor(), "TICKET_CONTACT_NOTED", "ticket", ticketNo, null, Map.of("contactId", contactId));
 	}
 
 	// ------------------------------------------------------------------ the marks
 
 	/**
-	 * 有指令: assigns the ticket to whoever will act (a person, a team, or by default the current user).
+	 * 有指令: assigns the ticket to whoever will act (a person, a team, or by default {@code by}).
 	 * Never to the staff member a complaint is about. Publishes {@link TicketDispatched}.
 	 * @param version the version the user saw, or {@code null} for the current one
 	 */
 	@Transactional
-	public TicketView dispatch(String ticketNo, Integer version, Long assigneeId, Long teamId, String note) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.DISPATCH);
-		checkVersion(row, version);
-		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.DISPATCH);
-		String n = text(note, "note", 1000, false);
-		StaffView target = null;
-		Long team = teamId;
-		if (assigneeId != null) {
-			target = receiver(row, assigneeId, "assigneeId");
-			team = target.teamId();
-		}
-		else if (teamId != null) {
-			checkTeam(teamId, "teamId");
-		}
-		else {
-			target = me;
-			team = me.teamId();
-		}
-		Instant now = clock.instant();
-		save(row, "status = ?, dispatched_at = ?, dispatched_by = ?, assignee_id = ?, assignee = ?, assignee_team_id = ?",
-				next.name(), ts(now), me.username(), target == null ? null : target.id(),
-				target == null ? null : target.username(), team);
-		String to = target != null ? target.displayName() : teamName(teamId);
-		repository.addEvent(row.id(), now, me.username(), "DISPATCHED", join(to, n), null);
-		notifyFirstResponder(row, me, "DISPATCHED", to, now);
-		if (target != null && target.id() != me.id()) {
-			repository.notify(target.id(), row.id(), "ASSIGNED", n, now);
-		}
-		audit.record("TICKET_DISPATCHED", "ticket", ticketNo, Map.of("status", row.status()),
-				mapOf("status", next, "assignee", target == null ? null : target.username(), "teamId", team));
-		events.publishEvent(new TicketDispatched(row.id(), ticketNo, target == null ? null : target.id(), team, now));
-		return reload(row, me);
+	public TicketView dispatch(Actor by, String ticketNo, Integer version, Long assigneeId, Long teamId, String note) {
+		return apply(by, ticketNo, version, Lifecycle.Action.DISPATCH, (t, me, now) -> {
+			TicketStatus before = t.status();
+			String n = text(note, "note", 1000, false);
+			StaffView target = null;
+			Long team = teamId;
+			if (assigneeId != null) {
+				target = support.receiver(t.row(), assigneeId, "assigneeId", me);
+				team = target.teamId();
+			}
+			else if (teamId != null) {
+				support.checkTeam(teamId, "teamId");
+			}
+			else {
+				target = me.staff();
+				team = me.teamId();
+			}
+			TicketDispatched event = t.dispatch(me.name(), target, team, now);
+			String to = target != null ? target.displayName() : support.teamName(teamId);
+			StaffView notified = target;
+			return new Done(event, "DISPATCHED", join(to, n), true, to, Map.of("status", before),
+					mapOf("status", t.status(), "assignee", target == null ? null : target.username(), "teamId", team), null,
+					() -> {
+						if (notified != null && !me.is(notified.id())) {
+							repository.notify(notified.id(), t.id(), "ASSIGNED", n, now);
+						}
+					});
+		});
 	}
 
 	/** 有回音: the customer has heard back. Publishes {@link TicketResponded}. */
 	@Transactional
-	public TicketView respond(String ticketNo, Integer version, String note) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.RESPOND);
-		checkVersion(row, version);
-		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.RESPOND);
-		String n = text(note, "note", 1000, false);
-		Instant now = clock.instant();
-		save(row, "status = ?, responded_at = ?, responded_by = ?", next.name(), ts(now), me.username());
-		repository.addEvent(row.id(), now, me.username(), "RESPONDED", n, null);
-		notifyFirstResponder(row, me, "RESPONDED", n, now);
-		audit.record("TICKET_RESPONDED", "ticket", ticketNo, Map.of("status", row.status()), Map.of("status", next));
-		events.publishEvent(new TicketResponded(row.id(), ticketNo, row.customerId(), now));
-		return reload(row, me);
+	public TicketView respond(Actor by, String ticketNo, Integer version, String note) {
+		return apply(by, ticketNo, version, Lifecycle.Action.RESPOND, (t, me, now) -> {
+			TicketStatus before = t.status();
+			String n = text(note, "note", 1000, false);
+			TicketResponded event = t.respond(me.name(), now);
+			return new Done(event, "RESPONDED", n, true, n, Map.of("status", before), Map.of("status", t.status()), null,
+					null);
+		});
 	}
 
 	/**
@@ -438,626 +290,160 @@ public class Tickets {
 	 * same result. Publishes {@link TicketResolved} for it and each child.
 	 */
 	@Transactional
-	public TicketView resolve(String ticketNo, Integer version, String result) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.RESOLVE);
-		checkVersion(row, version);
-		String r = trim(result);
-		if (r == null) {
-			throw HeatDeskException.badInput("TICKET_RESULT_REQUIRED", "result");
-		}
-		text(r, "result", 4000, true);
-		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.RESOLVE);
-		Instant now = clock.instant();
-		save(row, "status = ?, resolved_at = ?, resolved_by = ?, result = ?, search_text = ?", next.name(), ts(now),
-				me.username(), r, segmenter.segment(row.description(), r));
-		repository.addEvent(row.id(), now, me.username(), "RESOLVED", r, null);
-		notifyFirstResponder(row, me, "RESOLVED", null, now);
-		audit.record("TICKET_RESOLVED", "ticket", ticketNo, Map.of("status", row.status()),
-				Map.of("status", next, "result", r));
-		events.publishEvent(new TicketResolved(row.id(), ticketNo, row.type(), row.customerId(), row.parentId(), now));
-		for (TicketRow child : repository.children(row.id())) {
-			if (child.status().open()) {
-				resolveWithParent(child, row, r, me, now);
+	public TicketView resolve(Actor by, String ticketNo, Integer version, String result) {
+		return apply(by, ticketNo, version, Lifecycle.Action.RESOLVE, (t, me, now) -> {
+			TicketStatus before = t.status();
+			String r = trim(result);
+			if (r == null) {
+				throw HeatDeskException.badInput("TICKET_RESULT_REQUIRED", "result");
 			}
-		}
-		return reload(row, me);
+			text(r, "result", 4000, true);
+			TicketResolved event = t.resolve(me.name(), r, now);
+			return new Done(event, "RESOLVED", r, true, null, Map.of("status", before),
+					Map.of("status", t.status(), "result", r), segmenter.segment(t.row().description(), r), () -> {
+						for (TicketRow child : repository.children(t.id())) {
+							if (child.status().open()) {
+								resolveWithParent(child, t, r, me, now);
+							}
+						}
+					});
+		});
 	}
 
-	private void resolveWithParent(TicketRow child, TicketRow parent, String result, StaffView me, Instant now) {
-		save(child, """
-				status = ?, dispatched_at = coalesce(dispatched_at, ?), dispatched_by = coalesce(dispatched_by, ?),
-				responded_at = coalesce(responded_at, ?), responded_by = coalesce(responded_by, ?), resolved_at = ?,
-				resolved_by = ?, result = ?, status_before_pause = null, paused_at = null, search_text = ?""",
-				TicketStatus.RESOLVED.name(), ts(now), me.username(), ts(now), me.username(), ts(now), me.username(), result,
-				segmenter.segment(child.description(), result));
-		repository.addEvent(child.id(), now, me.username(), "RESOLVED_WITH_PARENT", parent.ticketNo() + ": " + result, null);
-		notifyFirstResponder(child, me, "RESOLVED", parent.ticketNo(), now);
-		audit.record("TICKET_RESOLVED", "ticket", child.ticketNo(), Map.of("status", child.status()),
+	private void resolveWithParent(TicketRow row, Ticket parent, String result, Acting by, Instant now) {
+		Ticket child = Ticket.of(row);
+		TicketResolved event = child.resolveWithParent(by.name(), parent, result, now);
+		support.save(child, segmenter.segment(row.description(), result));
+		repository.addEvent(row.id(), now, by.name(), "RESOLVED_WITH_PARENT", parent.ticketNo() + ": " + result, null);
+		support.notifyFirstResponder(row, by, "RESOLVED", parent.ticketNo(), now);
+		audit.record(by.actor(), "TICKET_RESOLVED", "ticket", row.ticketNo(), Map.of("status", row.status()),
 				Map.of("status", TicketStatus.RESOLVED, "parent", parent.ticketNo(), "result", result));
-		events.publishEvent(new TicketResolved(child.id(), child.ticketNo(), child.type(), child.customerId(), parent.id(), now));
+		events.publishEvent(event);
 	}
 
 	/** Closes a resolved ticket after its follow-up. */
 	@Transactional
-	public TicketView close(String ticketNo, Integer version, String note) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.CLOSE);
-		checkVersion(row, version);
-		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.CLOSE);
-		String n = text(note, "note", 1000, false);
-		Instant now = clock.instant();
-		save(row, "status = ?, closed_at = ?", next.name(), ts(now));
-		repository.addEvent(row.id(), now, me.username(), "CLOSED", n, null);
-		notifyFirstResponder(row, me, "CLOSED", null, now);
-		audit.record("TICKET_CLOSED", "ticket", ticketNo, Map.of("status", row.status()), Map.of("status", next));
-		return reload(row, me);
+	public TicketView close(Actor by, String ticketNo, Integer version, String note) {
+		return apply(by, ticketNo, version, Lifecycle.Action.CLOSE, (t, me, now) -> {
+			TicketStatus before = t.status();
+			String n = text(note, "note", 1000, false);
+			t.close(now);
+			return new Done(null, "CLOSED", n, true, null, Map.of("status", before), Map.of("status", t.status()), null,
+					null);
+		});
 	}
 
 	/**
 	 * Reopens a resolved or closed ticket whose customer is not satisfied: the marks after intake are
-	 * owed again, with deadlines from now under the ticket's own policy version. Publishes {@link TicketReopened}.
+	 * owed again, with deadlines from now under the ticket's own policy version; the round that ends
+	 * is kept with its times ({@link TicketQueries#rounds}). The system may reopen (a follow-up that
+	 * found the result did not hold). Publishes {@link TicketReopened}.
 	 */
 	@Transactional
-	public TicketView reopen(String ticketNo, Integer version, String reason) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.REOPEN);
-		checkVersion(row, version);
-		String r = reason(reason);
-		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.REOPEN);
-		Instant now = clock.instant();
-		Category category = catalog.category(row.categoryId()).orElse(null);
-		Deadlines due = catalog.policy(row.policyId()).deadlines(row.type(), row.categoryId(),
-				category == null ? null : category.parentId(), row.priority(), row.scope(), now, catalog.zone());
-		save(row, """
-				status = ?, dispatched_at = null, dispatched_by = null, responded_at = null, responded_by = null,
-				resolved_at = null, resolved_by = null, result = null, closed_at = null, dispatch_due = ?, respond_due = ?,
-				on_site_due = ?, resolve_due = ?, reminded_mark = null, overdue_mark = null""", next.name(),
-				ts(due.dispatch()), ts(due.respond()), ts(due.onSite()), ts(due.resolve()));
-		repository.addEvent(row.id(), now, me.username(), "REOPENED", r, null);
-		notifyFirstResponder(row, me, "REOPENED", r, now);
-		audit.record("TICKET_REOPENED", "ticket", ticketNo, mapOf("status", row.status(), "result", row.result()),
-				Map.of("status", next, "reason", r));
-		events.publishEvent(new TicketReopened(row.id(), ticketNo, row.customerId(), r, now));
-		return reload(row, me);
+	public TicketView reopen(Actor by, String ticketNo, Integer version, String reason) {
+		return apply(by, ticketNo, version, Lifecycle.Action.REOPEN, (t, me, now) -> {
+			TicketRow row = t.row();
+			String r = reason(reason);
+			Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.REOPEN);
+			Category category = catalog.category(row.categoryId()).orElse(null);
+			Deadlines due = catalog.policy(row.policyId()).deadlines(row.type(), row.categoryId(),
+					category == null ? null : category.parentId(), row.priority(), row.scope(), now, catalog.zone());
+			TicketReopened event = t.reopen(me.name(), r, due, repository.roundsEnded(row.id()) + 1, now);
+			return new Done(event, "REOPENED", r, true, r, mapOf("status", row.status(), "result", row.result()),
+					Map.of("status", t.status(), "reason", r), null, null);
+		});
 	}
 
 	/** Waits on the customer: the deadline clock stops until {@link #resume}. */
 	@Transactional
-	public TicketView pause(String ticketNo, Integer version, String reason) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.PAUSE);
-		checkVersion(row, version);
-		String r = reason(reason);
-		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.PAUSE);
-		Instant now = clock.instant();
-		save(row, "status = ?, status_before_pause = ?, paused_at = ?", next.name(), row.status().name(), ts(now));
-		repository.addEvent(row.id(), now, me.username(), "PAUSED", r, null);
-		audit.record("TICKET_PAUSED", "ticket", ticketNo, Map.of("status", row.status()), Map.of("status", next, "reason", r));
-		events.publishEvent(new TicketPaused(row.id(), ticketNo, r, now));
-		return reload(row, me);
+	public TicketView pause(Actor by, String ticketNo, Integer version, String reason) {
+		return apply(by, ticketNo, version, Lifecycle.Action.PAUSE, (t, me, now) -> {
+			TicketStatus before = t.status();
+			String r = reason(reason);
+			TicketPaused event = t.pause(r, now);
+			return new Done(event, "PAUSED", r, false, null, Map.of("status", before),
+					Map.of("status", t.status(), "reason", r), null, null);
+		});
 	}
 
 	/** The customer is back: the counting time that was left at the pause runs again from now. */
 	@Transactional
-	public TicketView resume(String ticketNo, Integer version) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.RESUME);
-		checkVersion(row, version);
-		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.RESUME);
-		Instant now = clock.instant();
-		SlaCalendar calendar = catalog.policy(row.policyId()).calendar(catalog.zone());
-		Deadlines due = row.due().resumed(row.pausedAt(), now, calendar);
-		long paused = calendar.between(row.pausedAt(), now).toSeconds();
-		save(row, """
-				status = ?, status_before_pause = null, paused_at = null, paused_seconds = paused_seconds + ?,
-				dispatch_due = ?, respond_due = ?, on_site_due = ?, resolve_due = ?""", next.name(), paused,
-				ts(due.dispatch()), ts(due.respond()), ts(due.onSite()), ts(due.resolve()));
-		repository.addEvent(row.id(), now, me.username(), "RESUMED", null, null);
-		audit.record("TICKET_RESUMED", "ticket", ticketNo, Map.of("status", row.status()),
-				Map.of("status", next, "pausedSeconds", paused));
-		events.publishEvent(new TicketResumed(row.id(), ticketNo, paused, now));
-		return reload(row, me);
+	public TicketView resume(Actor by, String ticketNo, Integer version) {
+		return apply(by, ticketNo, version, Lifecycle.Action.RESUME, (t, me, now) -> {
+			TicketStatus before = t.status();
+			TicketResumed event = t.resume(catalog.policy(t.row().policyId()).calendar(catalog.zone()), now);
+			return new Done(event, "RESUMED", null, false, null, Map.of("status", before),
+					Map.of("status", t.status(), "pausedSeconds", event.pausedSeconds()), null, null);
+		});
 	}
 
-	/** Cancels with a reason (a duplicate, a caller who withdrew); the ticket is kept. */
+	/** Cancels with a reason (a duplicate, a caller who withdrew); the ticket is kept, a pending offer ends. */
 	@Transactional
-	public TicketView cancel(String ticketNo, Integer version, String reason) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.CANCEL);
-		checkVersion(row, version);
-		String r = reason(reason);
-		TicketStatus next = Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.CANCEL);
-		Instant now = clock.instant();
-		save(row, "status = ?, cancelled_at = ?, cancel_reason = ?", next.name(), ts(now), r);
-		repository.pendingTransfer(row.id()).ifPresent(t -> repository.decide(t.id(), "CANCELLED", me.username(), r, now));
-		repository.addEvent(row.id(), now, me.username(), "CANCELLED", r, null);
-		notifyFirstResponder(row, me, "CANCELLED", r, now);
-		audit.record("TICKET_CANCELLED", "ticket", ticketNo, Map.of("status", row.status()), Map.of("status", next, "reason", r));
-		events.publishEvent(new TicketCancelled(row.id(), ticketNo, row.customerId(), r, now));
-		return reload(row, me);
+	public TicketView cancel(Actor by, String ticketNo, Integer version, String reason) {
+		return apply(by, ticketNo, version, Lifecycle.Action.CANCEL, (t, me, now) -> {
+			TicketStatus before = t.status();
+			String r = reason(reason);
+			TicketCancelled event = t.cancel(r, now);
+			repository.pendingTransfer(t.id()).ifPresent(x -> repository.decide(x.id(), "CANCELLED", me.name(), r, now));
+			return new Done(event, "CANCELLED", r, true, r, Map.of("status", before),
+					Map.of("status", t.status(), "reason", r), null, null);
+		});
 	}
 
-	/** A note on the timeline. */
+	/** A note on the timeline; the system may write one too. */
 	@Transactional
-	public void note(String ticketNo, String text) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.NOTE);
+	public void note(Actor actor, String ticketNo, String text) {
+		Acting by = support.acting(actor);
+		TicketRow row = support.load(ticketNo, by);
+		support.checkMay(row, by, Lifecycle.Action.NOTE);
 		String t = text(text, "note", 2000, true);
-		repository.addEvent(row.id(), clock.instant(), me.username(), "NOTE", t, null);
-		audit.record("TICKET_NOTE", "ticket", ticketNo, null, Map.of("note", t));
+		repository.addEvent(row.id(), clock.instant(), by.name(), "NOTE", t, null);
+		audit.record(by.actor(), "TICKET_NOTE", "ticket", ticketNo, null, Map.of("note", t));
 	}
 
-	// ------------------------------------------------------------------ attachments
+	// ------------------------------------------------------------------ the one path of a change
+
+	/** One change of the aggregate, with what goes on the timeline, to the first responder and into the audit trail. */
+	@FunctionalInterface
+	private interface Change {
+
+		Done on(Ticket ticket, Acting by, Instant now);
+	}
 
 	/**
-	 * Attaches a photo or letter to a ticket in any status (a letter may well arrive after closing), for
-	 * whoever may read the ticket and works on tickets (agent, team lead, dispatcher, technician). The
-	 * type is judged by the file's first bytes: JPEG, PNG, WebP, HEIC/HEIF or PDF, at most 10 MB.
-	 * The same file again on the same ticket (same sha256) returns the attachment stored first and
-	 * writes nothing. Audited ({@code TICKET_ATTACHMENT_ADDED}) and on the timeline.
-	 * @param contentType the type the uploader declared; informative only, the bytes decide
-	 * @throws HeatDeskException {@code TICKET_ATTACHMENT_EMPTY}, {@code _TOO_LARGE}, {@code _TYPE} (400, field
-	 * {@code file}), {@code TICKET_NOT_FOUND}, {@code TICKET_ABOUT_YOU} (6.7), {@code FORBIDDEN}
+	 * What a change did: the event to publish ({@code null}: none), the timeline entry ({@code kind},
+	 * also the audit action {@code TICKET_<kind>}), whether the first responder hears of it, the audit's
+	 * before and after, a new search text ({@code null}: unchanged) and what else follows ({@code null}: nothing).
 	 */
-	@Transactional
-	public AttachmentView attach(String ticketNo, String fileName, String contentType, byte[] content) {
-		StaffView me = me();
-		if (!me.has(Role.AGENT) && !me.has(Role.TEAM_LEAD) && !me.has(Role.DISPATCHER) && !me.has(Role.TECHNICIAN)) {
-			throw HeatDeskException.forbidden("FORBIDDEN");
-		}
-		TicketRow row = loadFor(ticketNo, me);
-		String type = AttachmentCheck.contentType(content);
-		String name = AttachmentCheck.fileName(fileName, type);
-		String sha = AttachmentCheck.sha256(content);
-		Optional<AttachmentView> same = attachments.bySha(row.id(), sha);
-		if (same.isPresent()) {
-			return same.get();
-		}
+	private record Done(Object event, String kind, String detail, boolean toFirstResponder, String notice,
+			Map<String, Object> before, Map<String, Object> after, String searchText, Runnable then) {
+	}
+
+	/**
+	 * Loads the ticket for {@code actor}, checks that they may take {@code action} and that the ticket
+	 * is still at {@code version}, lets the aggregate change it, saves it, and writes the timeline entry,
+	 * the first responder's notification and the audit row before publishing the event.
+	 */
+	private TicketView apply(Actor actor, String ticketNo, Integer version, Lifecycle.Action action, Change change) {
+		Acting by = support.acting(actor);
+		TicketRow row = support.load(ticketNo, by);
+		support.checkMay(row, by, action);
+		TicketSupport.checkVersion(row, version);
+		Ticket ticket = Ticket.of(row);
 		Instant now = clock.instant();
-		Optional<Long> id = attachments.insert(row.id(), name, type, content, sha, me.username(), now);
-		if (id.isEmpty()) {
-			// the same file committed concurrently: answer with it
-			return attachments.bySha(row.id(), sha).orElseThrow();
+		Done done = change.on(ticket, by, now);
+		support.save(ticket, done.searchText());
+		repository.addEvent(row.id(), now, by.name(), done.kind(), done.detail(), null);
+		if (done.toFirstResponder()) {
+			support.notifyFirstResponder(row, by, done.kind(), done.notice(), now);
 		}
-		repository.addEvent(row.id(), now, me.username(), "ATTACHMENT_ADDED", name, null);
-		// like every ticket audit row, keyed by the ticket number, so the ticket's history shows it
-		audit.record("TICKET_ATTACHMENT_ADDED", "ticket", row.ticketNo(), null,
-				Map.of("attachmentId", id.get(), "fileName", name, "size", content.length, "sha256", sha));
-		return attachments.find(row.id(), id.get()).orElseThrow();
-	}
-
-	/** The ticket's attachments, oldest first; refused like the ticket itself (6.7). */
-	@Transactional(readOnly = true)
-	public List<AttachmentView> attachments(String ticketNo) {
-		TicketRow row = loadFor(ticketNo, me());
-		return attachments.list(row.id());
-	}
-
-	/**
-	 * One attachment with its bytes; refused like the ticket itself (6.7).
-	 * @throws HeatDeskException {@code TICKET_ATTACHMENT_NOT_FOUND} when the ticket has no such attachment
-	 */
-	@Transactional(readOnly = true)
-	public Attachment download(String ticketNo, long id) {
-		TicketRow row = loadFor(ticketNo, me());
-		return attachments.download(row.id(), id)
-			.orElseThrow(() -> HeatDeskException.notFound("TICKET_ATTACHMENT_NOT_FOUND"));
-	}
-
-	// ------------------------------------------------------------------ transfers and escalation
-
-	/**
-	 * Offers the ticket to a person or a team with a reason; the sender holds it until the receiver
-	 * accepts. Only those who may work it ({@link TicketAccess}) may transfer it; one offer at a time.
-	 * @return the transfer's id
-	 */
-	@Transactional
-	public long transfer(String ticketNo, Integer version, Long toStaffId, Long toTeamId, String reason) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.TRANSFER);
-		checkVersion(row, version);
-		String r = reason(reason);
-		if ((toStaffId == null) == (toTeamId == null)) {
-			throw HeatDeskException.badInput("TICKET_RECEIVER_REQUIRED", "toStaffId");
+		audit.record(by.actor(), "TICKET_" + done.kind(), "ticket", ticketNo, done.before(), done.after());
+		if (done.event() != null) {
+			events.publishEvent(done.event());
 		}
-		Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.TRANSFER);
-		StaffView target = null;
-		if (toStaffId != null) {
-			target = receiver(row, toStaffId, "toStaffId");
-			if (target.id() == me.id()) {
-				throw HeatDeskException.badInput("TICKET_TRANSFER_TO_SELF", "toStaffId");
-			}
+		if (done.then() != null) {
+			done.then().run();
 		}
-		else {
-			checkTeam(toTeamId, "toTeamId");
-		}
-		if (repository.pendingTransfer(row.id()).isPresent()) {
-			throw HeatDeskException.conflict("TICKET_TRANSFER_PENDING");
-		}
-		Instant now = clock.instant();
-		save(row, "status = status");
-		long id;
-		try {
-			id = repository.insertTransfer(row.id(), Transfer.TRANSFER, me.id(), me.username(), toStaffId, toTeamId, r, now);
-		}
-		catch (DuplicateKeyException e) {
-			throw HeatDeskException.conflict("TICKET_TRANSFER_PENDING");
-		}
-		String to = target != null ? target.displayName() : teamName(toTeamId);
-		repository.addEvent(row.id(), now, me.username(), "TRANSFER_REQUESTED", join(to, r), null);
-		if (target != null) {
-			repository.notify(target.id(), row.id(), "TRANSFER_OFFERED", r, now);
-		}
-		audit.record("TICKET_TRANSFER_REQUESTED", "ticket", ticketNo, null,
-				mapOf("transferId", id, "to", target == null ? null : target.username(), "teamId", toTeamId, "reason", r));
-		return id;
-	}
-
-	/** The receiver (or a member of the receiving team) takes the ticket over. */
-	@Transactional
-	public TicketView acceptTransfer(String ticketNo, long transferId) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		Transfer t = pendingFor(row, transferId);
-		checkReceiver(t, me);
-		Instant now = clock.instant();
-		if (!repository.decide(transferId, "ACCEPTED", me.username(), null, now)) {
-			throw HeatDeskException.conflict("TICKET_TRANSFER_NOT_PENDING");
-		}
-		save(row, "assignee_id = ?, assignee = ?, assignee_team_id = ?", me.id(), me.username(), me.teamId());
-		repository.addEvent(row.id(), now, me.username(), "TRANSFER_ACCEPTED", t.fromStaff() + " → " + me.displayName(), null);
-		notifyFirstResponder(row, me, "TRANSFER_ACCEPTED", me.displayName(), now);
-		if (t.fromStaffId() != me.id() && t.fromStaffId() != row.firstResponderId()) {
-			repository.notify(t.fromStaffId(), row.id(), "TRANSFER_ACCEPTED", me.displayName(), now);
-		}
-		audit.record("TICKET_TRANSFER_ACCEPTED", "ticket", ticketNo, mapOf("assignee", row.assignee()),
-				Map.of("assignee", me.username(), "transferId", transferId));
-		events.publishEvent(new TicketTransferred(row.id(), ticketNo, t.fromStaffId(), me.id(), me.teamId(), now));
-		return reload(row, me);
-	}
-
-	/** The receiver declines with a reason; the sender keeps the ticket. */
-	@Transactional
-	public void declineTransfer(String ticketNo, long transferId, String reason) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		String r = reason(reason);
-		Transfer t = pendingFor(row, transferId);
-		checkReceiver(t, me);
-		Instant now = clock.instant();
-		if (!repository.decide(transferId, "DECLINED", me.username(), r, now)) {
-			throw HeatDeskException.conflict("TICKET_TRANSFER_NOT_PENDING");
-		}
-		repository.addEvent(row.id(), now, me.username(), "TRANSFER_DECLINED", r, null);
-		repository.notify(t.fromStaffId(), row.id(), "TRANSFER_DECLINED", r, now);
-		audit.record("TICKET_TRANSFER_DECLINED", "ticket", ticketNo, null, Map.of("transferId", transferId, "reason", r));
-	}
-
-	/**
-	 * Escalates to the team lead of the current user's team (ch. 5.3) with a reason: an offer the lead
-	 * accepts like a transfer. Publishes {@link TicketEscalated}.
-	 */
-	@Transactional
-	public long escalate(String ticketNo, Integer version, String reason) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.ESCALATE);
-		checkVersion(row, version);
-		String r = reason(reason);
-		Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.ESCALATE);
-		StaffView lead = leadFor(me.teamId(), row, me.id())
-			.orElseThrow(() -> HeatDeskException.conflict("TICKET_NO_LEAD"));
-		if (repository.pendingTransfer(row.id()).isPresent()) {
-			throw HeatDeskException.conflict("TICKET_TRANSFER_PENDING");
-		}
-		Instant now = clock.instant();
-		save(row, "escalation_level = escalation_level + 1");
-		long id;
-		try {
-			id = repository.insertTransfer(row.id(), Transfer.ESCALATION, me.id(), me.username(), lead.id(), null, r, now);
-		}
-		catch (DuplicateKeyException e) {
-			throw HeatDeskException.conflict("TICKET_TRANSFER_PENDING");
-		}
-		repository.addEvent(row.id(), now, me.username(), "ESCALATED", join(lead.displayName(), r), null);
-		repository.notify(lead.id(), row.id(), "ESCALATED", r, now);
-		notifyFirstResponder(row, me, "ESCALATED", lead.displayName(), now);
-		audit.record("TICKET_ESCALATED", "ticket", ticketNo, null, Map.of("to", lead.username(), "reason", r));
-		events.publishEvent(new TicketEscalated(row.id(), ticketNo, me.id(), lead.id(), r, now));
-		return id;
-	}
-
-	/** The team lead of {@code teamId} (any active lead when the team has none), never the person a complaint is about. */
-	Optional<StaffView> leadFor(Long teamId, TicketRow row, Long except) {
-		List<StaffView> leads = staff.withRole(Role.TEAM_LEAD).stream()
-			.filter(l -> !row.about(l.id()) && (except == null || l.id() != except))
-			.toList();
-		return leads.stream().filter(l -> teamId != null && teamId.equals(l.teamId())).findFirst()
-			.or(() -> leads.stream().findFirst());
-	}
-
-	// ------------------------------------------------------------------ incidents
-
-	/**
-	 * Hangs a ticket under a parent incident; resolving the parent resolves it with the parent's result.
-	 * @throws HeatDeskException {@code TICKET_PARENT_NOT_INCIDENT} when the parent is not an incident
-	 */
-	@Transactional
-	public TicketView link(String ticketNo, String parentNo) {
-		StaffView me = me();
-		TicketRow row = loadFor(ticketNo, me);
-		checkMay(row, me, Lifecycle.Action.LINK);
-		TicketRow parent = loadFor(parentNo, me);
-		return linkRows(row, parent, me);
-	}
-
-	private TicketView linkRows(TicketRow row, TicketRow parent, StaffView me) {
-		if (!parent.incident() || row.incident() || row.id() == parent.id()) {
-			throw HeatDeskException.conflict("TICKET_PARENT_NOT_INCIDENT");
-		}
-		if (!row.status().open() || !parent.status().open()) {
-			throw Lifecycle.notAllowed("LINK", row.status());
-		}
-		Instant now = clock.instant();
-		save(row, "parent_id = ?", parent.id());
-		repository.addEvent(row.id(), now, me.username(), "LINKED", parent.ticketNo(), null);
-		repository.addEvent(parent.id(), now, me.username(), "CHILD_LINKED", row.ticketNo(), null);
-		audit.record("TICKET_LINKED", "ticket", row.ticketNo(), mapOf("parent", null), Map.of("parent", parent.ticketNo()));
-		return reload(row, me);
-	}
-
-	/** Records a parent incident (e.g. a substation fault) that other tickets hang under; one per outage. */
-	@Transactional
-	public TicketView recordIncident(String description, Long outageId) {
-		StaffView me = me();
-		String d = text(description, "description", 2000, true);
-		if (outageId != null && repository.incidentForOutage(outageId).isPresent()) {
-			throw HeatDeskException.conflict("TICKET_INCIDENT_EXISTS");
-		}
-		return view(insert(new RecordTicket(TicketType.REPAIR, null, Priority.URGENT, TicketScope.SUBSTATION, Channel.PHONE,
-				null, null, null, d, null, null, null), CustomerLookup.Snapshot.NONE, null, null, true, outageId, me, null)
-			.orElseThrow(), me);
-	}
-
-	/**
-	 * One click on the intake page: links the ticket to the incident of an outage, recording that
-	 * incident first when nobody has yet.
-	 */
-	public TicketView linkToOutage(String ticketNo, long outageId, String incidentDescription) {
-		StaffView me = me();
-		for (int attempt = 0;; attempt++) {
-			try {
-				return tx.execute(s -> {
-					TicketRow row = loadFor(ticketNo, me);
-					checkMay(row, me, Lifecycle.Action.LINK);
-					TicketRow parent = repository.incidentForOutage(outageId).orElseGet(() -> insert(
-							new RecordTicket(TicketType.REPAIR, null, Priority.URGENT, TicketScope.SUBSTATION, Channel.PHONE,
-									null, null, null, incidentDescription, null, null, null),
-							CustomerLookup.Snapshot.NONE, null, null, true, outageId, me, null).orElseThrow());
-					return linkRows(row, parent, me);
-				});
-			}
-			catch (DuplicateKeyException e) {
-				if (attempt > 0) {
-					throw e;
-				}
-				// another agent recorded the incident at the same moment: link to theirs
-			}
-		}
-	}
-
-	// ------------------------------------------------------------------ helpers
-
-	/** Who is acting; looked up at most every few seconds per user (the request itself was authenticated). */
-	StaffView me() {
-		String username = AuditTrail.currentActor();
-		long nowMillis = System.currentTimeMillis();
-		CachedStaff cached = meCache.get(username);
-		if (cached != null && nowMillis - cached.at() < ME_TTL_MILLIS) {
-			return cached.view();
-		}
-		StaffView view = staff.findByUsername(username).filter(StaffView::active)
-			.orElseThrow(() -> HeatDeskException.forbidden("FORBIDDEN"));
-		meCache.put(username, new CachedStaff(view, nowMillis));
-		return view;
-	}
-
-	private record CachedStaff(StaffView view, long at) {
-	}
-
-	private static final long ME_TTL_MILLIS = 10_000;
-
-	private final java.util.Map<String, CachedStaff> meCache = new java.util.concurrent.ConcurrentHashMap<>();
-
-	private TicketRow loadFor(String ticketNo, StaffView me) {
-		TicketRow row = repository.findByNo(ticketNo == null ? "" : ticketNo.strip().toUpperCase())
-			.orElseThrow(() -> HeatDeskException.notFound("TICKET_NOT_FOUND", ticketNo));
-		if (row.about(me.id())) {
-			audit.recordSecurityEvent(me.username(), "TICKET_ACCESS_REFUSED", "ticket", row.ticketNo(),
-					Map.of("rule", "6.7"));
-			throw HeatDeskException.forbidden("TICKET_ABOUT_YOU");
-		}
-		return row;
-	}
-
-	private TicketView reload(TicketRow row, StaffView me) {
-		return view(repository.find(row.id()).orElseThrow(), me);
-	}
-
-	private void save(TicketRow row, String assignments, Object... params) {
-		if (!repository.update(row.id(), row.version(), assignments, params)) {
-			throw HeatDeskException.conflict("CONCURRENT_CHANGE");
-		}
-	}
-
-	private static void checkVersion(TicketRow row, Integer version) {
-		if (version != null && version != row.version()) {
-			throw HeatDeskException.conflict("CONCURRENT_CHANGE");
-		}
-	}
-
-	/**
-	 * Refuses an action the current user may not take on this ticket ({@link TicketAccess}): 403
-	 * {@code TICKET_NOT_HOLDER}, kept in the audit trail as a security event; nothing else is written.
-	 */
-	private void checkMay(TicketRow row, StaffView me, Lifecycle.Action action) {
-		if (!TicketAccess.may(action, holding(row, me), actor(me))) {
-			audit.recordSecurityEvent(me.username(), "TICKET_ACTION_REFUSED", "ticket", row.ticketNo(),
-					Map.of("rule", "holder", "action", action.name()));
-			throw TicketAccess.refused(action);
-		}
-	}
-
-	/** The actions the current user may take on the ticket now: allowed in its status and to them. */
-	Set<Lifecycle.Action> allowedActions(TicketRow row) {
-		StaffView me = me();
-		TicketAccess.Holding holding = holding(row, me);
-		TicketAccess.Actor actor = actor(me);
-		Set<Lifecycle.Action> allowed = EnumSet.noneOf(Lifecycle.Action.class);
-		for (Lifecycle.Action a : Lifecycle.Action.values()) {
-			if (Lifecycle.allowed(row.status(), a) && TicketAccess.may(a, holding, actor)) {
-				allowed.add(a);
-			}
-		}
-		return allowed;
-	}
-
-	private TicketAccess.Holding holding(TicketRow row, StaffView me) {
-		// only a dispatcher's standing depends on a crew holding the ticket: nobody else pays the look-up
-		return TicketAccess.Holding.of(row, me.has(Role.DISPATCHER) && heldByCrew(row));
-	}
-
-	private static TicketAccess.Actor actor(StaffView me) {
-		return new TicketAccess.Actor(me.id(), me.teamId(), me.roles());
-	}
-
-	/** Whether a field technician, or a team with technicians in it, holds the ticket. */
-	private boolean heldByCrew(TicketRow row) {
-		if (row.assigneeId() == null && row.assigneeTeamId() == null) {
-			return false;
-		}
-		return staff.withRole(Role.TECHNICIAN).stream()
-			.anyMatch(t -> row.assigneeId() != null && t.id() == row.assigneeId()
-					|| t.teamId() != null && t.teamId().equals(row.assigneeTeamId()));
-	}
-
-	private Transfer pendingFor(TicketRow row, long transferId) {
-		Transfer t = repository.transfer(transferId).filter(x -> x.ticketId() == row.id())
-			.orElseThrow(() -> HeatDeskException.notFound("TICKET_TRANSFER_NOT_FOUND"));
-		if (!t.pending()) {
-			throw HeatDeskException.conflict("TICKET_TRANSFER_NOT_PENDING");
-		}
-		return t;
-	}
-
-	private static void checkReceiver(Transfer t, StaffView me) {
-		boolean receiver = t.toStaffId() != null ? t.toStaffId() == me.id()
-				: t.toTeamId() != null && t.toTeamId().equals(me.teamId());
-		if (!receiver) {
-			throw HeatDeskException.forbidden("TICKET_NOT_RECEIVER");
-		}
-	}
-
-	/** A person who may receive the ticket: active, and not the person a complaint is about (6.7). */
-	private StaffView receiver(TicketRow row, long staffId, String field) {
-		StaffView target = staff.find(staffId).filter(StaffView::active)
-			.orElseThrow(() -> HeatDeskException.badInput("TICKET_RECEIVER_UNKNOWN", field));
-		if (row.about(target.id())) {
-			audit.recordSecurityEvent(AuditTrail.currentActor(), "TICKET_CONFLICT_ROUTING_REFUSED", "ticket",
-					row.ticketNo(), Map.of("rule", "6.7", "to", target.username()));
-			throw HeatDeskException.badInput("TICKET_CONFLICT_OF_INTEREST", field);
-		}
-		return target;
-	}
-
-	private void checkTeam(long teamId, String field) {
-		if (staff.teams().stream().noneMatch(t -> t.id() == teamId)) {
-			throw HeatDeskException.badInput("TICKET_TEAM_UNKNOWN", field);
-		}
-	}
-
-	private String teamName(Long teamId) {
-		return staff.teams().stream().filter(t -> teamId != null && t.id() == teamId).map(t -> t.name()).findFirst()
-			.orElse(null);
-	}
-
-	private void notifyFirstResponder(TicketRow row, StaffView actor, String kind, String detail, Instant at) {
-		if (row.firstResponderId() != actor.id()) {
-			repository.notify(row.firstResponderId(), row.id(), kind, detail, at);
-		}
-	}
-
-	TicketView view(TicketRow r, StaffView me) {
-		Mark mark = r.nextMark();
-		return new TicketView(r.id(), r.ticketNo(), r.type(), catalog.categoryName(r.categoryId()), r.priority(),
-				r.status(), me != null && r.about(me.id()) ? null : r.customerId(), r.description(), r.firstResponder(),
-				r.assignee(), r.recordedAt(), r.nextDeadline(), mark == null ? null : mark.name());
-	}
-
-	private static Map<String, Object> snapshot(RecordTicket c, Long aboutStaffId, int policyVersion) {
-		return mapOf("type", c.type(), "categoryId", c.categoryId(), "priority", c.priority(), "scope", c.scope(),
-				"channel", c.channel(), "customerId", c.customerId(), "description", c.description(), "aboutStaffId",
-				aboutStaffId, "policyVersion", policyVersion);
-	}
-
-	static Map<String, Object> mapOf(Object... kv) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		for (int i = 0; i < kv.length; i += 2) {
-			m.put((String) kv[i], kv[i + 1]);
-		}
-		return m;
-	}
-
-	private static String reason(String reason) {
-		String r = trim(reason);
-		if (r == null) {
-			throw HeatDeskException.badInput("TICKET_REASON_REQUIRED", "reason");
-		}
-		return text(r, "reason", 500, true);
-	}
-
-	private static String text(String value, String field, int max, boolean required) {
-		String v = trim(value);
-		if (v == null) {
-			if (required) {
-				throw HeatDeskException.badInput("REQUIRED", field);
-			}
-			return null;
-		}
-		if (v.length() > max) {
-			throw HeatDeskException.badInput("TOO_LONG", field, max);
-		}
-		return v;
-	}
-
-	private static void phone(String value, String field) {
-		if (value != null && !PHONE.matcher(value).matches()) {
-			throw HeatDeskException.badInput("TICKET_PHONE_FORMAT", field);
-		}
-	}
-
-	private static String join(String a, String b) {
-		return a == null ? b : b == null ? a : a + " — " + b;
-	}
-
-	static String trim(String value) {
-		if (value == null) {
-			return null;
-		}
-		String t = value.strip();
-		return t.isEmpty() ? null : t;
-	}
-
-	private static java.sql.Timestamp ts(Instant i) {
-		return TicketRepository.ts(i);
+		return support.reload(row.id(), by);
 	}
 }

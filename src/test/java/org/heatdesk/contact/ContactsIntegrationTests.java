@@ -73,10 +73,11 @@ class ContactsIntegrationTests {
 	void eachChannelBecomesATicketWithThatChannel() {
 		for (Channel channel : List.of(Channel.LETTER, Channel.VISIT, Channel.ONLINE)) {
 			TicketView ticket = contacts.register(new Contacts.Registration(channel, "王先生", "13912345678", null,
-					"楼道暖气管漏水 " + channel, TicketType.REPAIR, Priority.HIGH, null, null), agent3.id());
+					"楼道暖气管漏水 " + channel, TicketType.REPAIR, Priority.HIGH, null, null), agent3.id(), org.heatdesk.platform.Actor.current());
 			awaitLinked(ticket.ticketNo());
 			Map<String, Object> row = jdbc.sql("""
-					select k.channel as contact_channel, t.channel as ticket_channel, k.ticket_no, t.contact_id, k.id
+					select k.channel as contact_channel, t.channel as ticket_channel, k.ticket_no, k.id,
+					       (select e.contact_id from ticket_event e where e.ticket_id = t.id and e.kind = 'RECORDED') as contact_id
 					from contact_contact k join ticket t on t.ticket_no = k.ticket_no where k.ticket_no = ?""")
 				.param(ticket.ticketNo()).query().singleRow();
 			assertThat(row.get("contact_channel")).isEqualTo(channel.name());
@@ -90,20 +91,20 @@ class ContactsIntegrationTests {
 		String caseNo = "SD12345-" + UUID.randomUUID().toString().substring(0, 8);
 		Instant due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		assertThatThrownBy(() -> contacts.register(new Contacts.Registration(Channel.HOTLINE_12345, null, "13912345678",
-				null, "投诉室温不达标", TicketType.COMPLAINT, null, null, due), agent3.id()))
+				null, "投诉室温不达标", TicketType.COMPLAINT, null, null, due), agent3.id(), org.heatdesk.platform.Actor.current()))
 			.isInstanceOfSatisfying(HeatDeskException.class, e -> {
 				assertThat(e.code()).isEqualTo("CONTACT_HOTLINE_CASE_REQUIRED");
 				assertThat(e.field()).isEqualTo("hotlineCaseNo");
 			});
 		TicketView ticket = contacts.register(new Contacts.Registration(Channel.HOTLINE_12345, null, "13912345678", null,
-				"投诉室温不达标", TicketType.COMPLAINT, null, caseNo, due), agent3.id());
+				"投诉室温不达标", TicketType.COMPLAINT, null, caseNo, due), agent3.id(), org.heatdesk.platform.Actor.current());
 		awaitLinked(ticket.ticketNo());
 		Map<String, Object> row = jdbc.sql("select hotline_case_no, reply_due_at, channel from contact_contact where ticket_no = ?")
 			.param(ticket.ticketNo()).query().singleRow();
 		assertThat(row.get("hotline_case_no")).isEqualTo(caseNo);
 		assertThat(CallRecorder.instant(row.get("reply_due_at"))).isEqualTo(due);
 		assertThatThrownBy(() -> contacts.register(new Contacts.Registration(Channel.HOTLINE_12345, null, "13912345678",
-				null, "再次转来", TicketType.COMPLAINT, null, caseNo, due), agent3.id()))
+				null, "再次转来", TicketType.COMPLAINT, null, caseNo, due), agent3.id(), org.heatdesk.platform.Actor.current()))
 			.isInstanceOfSatisfying(HeatDeskException.class, e -> assertThat(e.code()).isEqualTo("CONTACT_HOTLINE_CASE_TAKEN"));
 	}
 
@@ -117,7 +118,7 @@ class ContactsIntegrationTests {
 	void missingSummaryChangesNothing() {
 		long before = jdbc.sql("select count(*) from contact_contact").query(Long.class).single();
 		assertThatThrownBy(() -> contacts.register(new Contacts.Registration(Channel.LETTER, null, "13912345678", null,
-				"  ", TicketType.INQUIRY, null, null, null), agent3.id()))
+				"  ", TicketType.INQUIRY, null, null, null), agent3.id(), org.heatdesk.platform.Actor.current()))
 			.isInstanceOfSatisfying(HeatDeskException.class, e -> assertThat(e.field()).isEqualTo("summary"));
 		assertThat(jdbc.sql("select count(*) from contact_contact").query(Long.class).single()).isEqualTo(before);
 	}

@@ -91,7 +91,8 @@ class HotlineApiIntegrationTests {
 		Map<String, Object> row = jdbc.sql("""
 				select k.channel as contact_channel, k.name, k.phone, k.summary, k.reply_due_at, k.handed_over_at,
 				       k.staff_id, t.channel as ticket_channel, t.type, t.first_responder, t.address, t.description,
-				       t.caller_phone, t.contact_id, k.id as contact_id_own
+				       t.caller_phone, (select e.contact_id from ticket_event e where e.ticket_id = t.id and e.kind = 'RECORDED') as contact_id,
+				       k.id as contact_id_own
 				from contact_contact k join ticket t on t.ticket_no = k.ticket_no where k.hotline_case_no = ?""")
 			.param(caseNo).query().singleRow();
 		assertThat(row.get("contact_channel")).isEqualTo("HOTLINE_12345");
@@ -185,9 +186,9 @@ class HotlineApiIntegrationTests {
 		String ticketNo = json.readTree(post(body(kept, handedOver, handedOver.plus(1, ChronoUnit.DAYS), "13905310003",
 				"咨询今年供暖开始时间", "INQUIRY"), "zh-CN").body()).get("ticketNo").asString();
 		asStaff("lead", () -> {
-			tickets.dispatch(ticketNo, null, null, null, "自己答复");
-			tickets.respond(ticketNo, null, "已回电");
-			tickets.resolve(ticketNo, null, "已告知市民 11 月 15 日起供暖");
+			tickets.dispatch(org.heatdesk.platform.Actor.current(), ticketNo, null, null, null, "自己答复");
+			tickets.respond(org.heatdesk.platform.Actor.current(), ticketNo, null, "已回电");
+			tickets.resolve(org.heatdesk.platform.Actor.current(), ticketNo, null, "已告知市民 11 月 15 日起供暖");
 		});
 		JsonNode state = json.readTree(get("/api/v1/hotline12345/cases/" + kept).body());
 		assertThat(state.get("status").asString()).isEqualTo("RESOLVED");

@@ -2,6 +2,7 @@ package org.heatdesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.heatdesk.ticket.sla.SlaPolicy;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package org.heatdesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.heatdesk.ticket.sla.SlaPolicy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.heatdesk.network.Network;
 import org.heatdesk.network.OutageKind;
 import org.heatdesk.network.OutageView;
 import org.junit.jupiter.api.Test;
+import org.heatdesk.platform.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,6 +31,12 @@ class TicketFlowsIntegrationTests {
 
 	@Autowired
 	Tickets tickets;
+
+	@Autowired
+	TicketQueries queries;
+
+	@Autowired
+	Incidents incidents;
 
 	@Autowired
 	TicketPolicies policies;
@@ -73,13 +81,13 @@ class TicketFlowsIntegrationTests {
 		assertThat(network.activeOutagesAffecting(customer.substationId(), customer.communityId()))
 			.extracting(OutageView::id).contains(outage.id());
 
-		TicketView first = as("agent", "AGENT", () -> tickets.record(repair(customer.id(), "家里不热了")));
-		TicketView second = as("agent2", "AGENT", () -> tickets.record(repair(null, "邻居家也不热")));
+		TicketView first = as("agent", "AGENT", () -> tickets.record(Actor.current(), repair(customer.id(), "家里不热了")));
+		TicketView second = as("agent2", "AGENT", () -> tickets.record(Actor.current(), repair(null, "邻居家也不热")));
 		// the ticket snapshots where the customer lives
 		assertThat(jdbc.sql("select substation_id from ticket where id = ?").param(first.id()).query(Long.class).single())
 			.isEqualTo(customer.substationId());
-		as("agent", "AGENT", () -> tickets.linkToOutage(first.ticketNo(), outage.id(), outage.title()));
-		as("agent2", "AGENT", () -> tickets.linkToOutage(second.ticketNo(), outage.id(), outage.title()));
+		as("agent", "AGENT", () -> incidents.linkToOutage(Actor.current(), first.ticketNo(), outage.id(), outage.title()));
+		as("agent2", "AGENT", () -> incidents.linkToOutage(Actor.current(), second.ticketNo(), outage.id(), outage.title()));
 		List<Long> parents = jdbc.sql("select parent_id from ticket where id in (?, ?)").params(first.id(), second.id())
 			.query(Long.class).list();
 		assertThat(parents).hasSize(2).doesNotContainNull();
@@ -94,9 +102,9 @@ class TicketFlowsIntegrationTests {
 			.param(incidentNo).query(Long.class).single() == 1);
 
 		as("lead", "TEAM_LEAD", () -> {
-			tickets.dispatch(incidentNo, null, null, null, null);
-			tickets.respond(incidentNo, null, "已发布停热公告");
-			return tickets.resolve(incidentNo, null, "循环泵已更换，已恢复供热");
+			tickets.dispatch(Actor.current(), incidentNo, null, null, null, null);
+			tickets.respond(Actor.current(), incidentNo, null, "已发布停热公告");
+			return tickets.resolve(Actor.current(), incidentNo, null, "循环泵已更换，已恢复供热");
 		});
 		for (TicketView t : List.of(first, second)) {
 			Map<String, Object> row = jdbc.sql("select status, result, dispatched_at, responded_at, resolved_at from ticket where id = ?")
@@ -111,7 +119,7 @@ class TicketFlowsIntegrationTests {
 	void aNewPolicyVersionAppliesToNewTicketsOnly() {
 		RecordTicket praise = new RecordTicket(TicketType.PRAISE, null, Priority.NORMAL, TicketScope.HOUSEHOLD, Channel.PHONE,
 				null, "13800002222", null, "感谢师傅 " + UUID.randomUUID(), null, null, null);
-		TicketView before = as("agent", "AGENT", () -> tickets.record(praise));
+		TicketView before = as("agent", "AGENT", () -> tickets.record(Actor.current(), praise));
 		Map<String, Object> old = jdbc.sql("select policy_id, resolve_due from ticket where id = ?").param(before.id()).query().singleRow();
 
 		SlaPolicy current = policies.current();
@@ -124,7 +132,7 @@ class TicketFlowsIntegrationTests {
 				"11-15", "03-15", "08:00", "17:30", current.workDays(), rules, 5)));
 		assertThat(added.version()).isEqualTo(current.version() + 1);
 
-		TicketView after = as("agent", "AGENT", () -> tickets.record(praise));
+		TicketView after = as("agent", "AGENT", () -> tickets.record(Actor.current(), praise));
 		Map<String, Object> renewed = jdbc.sql("select policy_id, resolve_due from ticket where id = ?").param(after.id()).query().singleRow();
 		assertThat(((Number) renewed.get("policy_id")).longValue()).isEqualTo(added.id());
 		// 30 counting days (the season runs 24/7) lie well beyond the 3 of the old version
@@ -148,23 +156,25 @@ class TicketFlowsIntegrationTests {
 		String phone = "1390000" + String.format("%04d", (int) (Math.random() * 10000));
 		RecordTicket inquiry = new RecordTicket(TicketType.INQUIRY, null, null, null, null, null, phone, null,
 				"供暖费标准是多少", null, 987654L, null);
-		TicketView answered = as("agent", "AGENT", () -> tickets.answerInCall(inquiry, "居民 22.5 元/平方米"));
+		TicketView answered = as("agent", "AGENT", () -> tickets.answerInCall(Actor.current(), inquiry, "居民 22.5 元/平方米"));
 		assertThat(answered.status()).isEqualTo(TicketStatus.RESOLVED);
 		assertThat(answered.firstResponder()).isEqualTo("agent");
 		assertThat(answered.nextMark()).isNull();
 
 		CustomerView customer = as("agent", "AGENT", () -> customers.search("翠园", 1)).get(0);
-		TicketView open = as("agent", "AGENT", () -> tickets.record(repair(customer.id(), "阀门关不上")));
-		assertThat(as("agent", "AGENT", () -> tickets.openForCustomer(customer.id()))).extracting(TicketView::ticketNo)
+		TicketView open = as("agent", "AGENT", () -> tickets.record(Actor.current(), repair(customer.id(), "阀门关不上")));
+		assertThat(as("agent", "AGENT", () -> queries.openForCustomer(Actor.current(), customer.id()))).extracting(TicketView::ticketNo)
 			.contains(open.ticketNo());
 		as("agent2", "AGENT", () -> {
-			tickets.noteContact(open.ticketNo(), 4242L, "用户再次来电催问");
+			tickets.noteContact(Actor.current(), open.ticketNo(), 4242L, "用户再次来电催问");
 			return null;
 		});
 		assertThat(jdbc.sql("select count(*) from ticket_event where ticket_id = ? and kind = 'CONTACT' and contact_id = 4242")
 			.param(open.id()).query(Long.class).single()).isEqualTo(1);
-		assertThat(as("agent", "AGENT", () -> tickets.find(open.ticketNo()))).map(TicketView::customerId).contains(customer.id());
-		assertThat(jdbc.sql("select contact_id from ticket where id = ?").param(answered.id()).query(Long.class).single()).isEqualTo(987654L);
+		assertThat(as("agent", "AGENT", () -> queries.find(Actor.current(), open.ticketNo()))).map(TicketView::customerId).contains(customer.id());
+		// the contact a ticket was recorded from stays on its RECORDED timeline entry (ticket.contact_id is gone)
+		assertThat(jdbc.sql("select contact_id from ticket_event where ticket_id = ? and kind = 'RECORDED'")
+			.param(answered.id()).query(Long.class).single()).isEqualTo(987654L);
 	}
 
 	@Test
@@ -173,8 +183,8 @@ class TicketFlowsIntegrationTests {
 		RecordTicket command = new RecordTicket(TicketType.REPAIR, null, Priority.NORMAL, null, Channel.PHONE, null,
 				"13800003333", null, "同一通电话按了两次登记", null, 1L, key);
 		List<String> numbers = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(s -> as("agent", "AGENT", () -> {
-			String first = tickets.record(command).ticketNo();
-			String second = tickets.record(command).ticketNo();
+			String first = tickets.record(Actor.current(), command).ticketNo();
+			String second = tickets.record(Actor.current(), command).ticketNo();
 			// the caller's transaction is still usable
 			long count = jdbc.sql("select count(*) from ticket where idempotency_key = ?").param(key).query(Long.class).single();
 			return List.of(first, second, String.valueOf(count));

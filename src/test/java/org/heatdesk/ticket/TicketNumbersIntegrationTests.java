@@ -47,6 +47,9 @@ class TicketNumbersIntegrationTests {
 	Catalog catalog;
 
 	@Autowired
+	TicketSupport support;
+
+	@Autowired
 	Staff staff;
 
 	@Autowired
@@ -100,8 +103,8 @@ class TicketNumbersIntegrationTests {
 
 	/** The front door as the application builds it, on {@code clock}. */
 	Tickets tickets(Clock clock) {
-		return new Tickets(repository, catalog, staff, audit, events, clock, segmenter, properties, transactions, customers,
-				attachments);
+		return new Tickets(repository, support, catalog, staff, audit, events, clock, segmenter, properties, transactions,
+				customers);
 	}
 
 	static <T> T asAgent(Supplier<T> action) {
@@ -110,7 +113,7 @@ class TicketNumbersIntegrationTests {
 
 	/** Records an inquiry answered during the call; its number. */
 	static String answered(Tickets tickets, String description) {
-		return asAgent(() -> tickets.answerInCall(new RecordTicket(TicketType.INQUIRY, null, Priority.NORMAL, null, null, null,
+		return asAgent(() -> tickets.answerInCall(org.heatdesk.platform.Actor.current(), new RecordTicket(TicketType.INQUIRY, null, Priority.NORMAL, null, null, null,
 				"13800002222", null, description + " " + UUID.randomUUID().toString().substring(0, 8), null, null, null),
 				"已答复：今日起正常供热").ticketNo());
 	}

@@ -1,7 +1,10 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.heatdesk.ticket.TicketType;
+import org.heatdesk.ticket.Priority;
+import org.heatdesk.ticket.TicketScope;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

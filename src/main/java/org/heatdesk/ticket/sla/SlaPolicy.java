@@ -1,4 +1,4 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -10,17 +10,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.heatdesk.ticket.Priority;
+import org.heatdesk.ticket.TicketScope;
+import org.heatdesk.ticket.TicketType;
+
 /**
  * One version of the deadline policy: a calendar and rules per type, category, priority and scope.
  * The most specific matching rule wins (category, then priority, then scope). Pure.
  * @param remindMinutes how long before a deadline its reminder goes out; shorter than every timed limit
  */
-record SlaPolicy(long id, int version, String note, MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart,
+public record SlaPolicy(long id, int version, String note, MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart,
 		LocalTime workEnd, Set<DayOfWeek> workDays, String createdBy, Instant createdAt, List<Rule> rules,
 		int remindMinutes) {
 
 	/** A rule; {@code null} criteria match anything, {@code null} limits set no deadline. */
-	record Rule(TicketType type, Long categoryId, Priority priority, TicketScope scope, String dispatchLimit,
+	public record Rule(TicketType type, Long categoryId, Priority priority, TicketScope scope, String dispatchLimit,
 			String respondLimit, String onSiteLimit, String resolveLimit) {
 
 		int specificity(Long category, Long parentCategory) {
@@ -43,12 +47,12 @@ record SlaPolicy(long id, int version, String note, MonthDay seasonStart, MonthD
 		}
 	}
 
-	SlaCalendar calendar(ZoneId zone) {
+	public SlaCalendar calendar(ZoneId zone) {
 		return new SlaCalendar(seasonStart, seasonEnd, workStart, workEnd, workDays, zone);
 	}
 
 	/** The rule that applies, or {@code null} when none does. */
-	Rule ruleFor(TicketType type, Long category, Long parentCategory, Priority priority, TicketScope scope) {
+	public Rule ruleFor(TicketType type, Long category, Long parentCategory, Priority priority, TicketScope scope) {
 		return rules.stream()
 			.filter(r -> r.matches(type, category, parentCategory, priority, scope))
 			.max(Comparator.comparingInt(r -> r.specificity(category, parentCategory)))
@@ -56,7 +60,7 @@ record SlaPolicy(long id, int version, String note, MonthDay seasonStart, MonthD
 	}
 
 	/** The deadlines of a ticket recorded at {@code recordedAt}. */
-	Deadlines deadlines(TicketType type, Long category, Long parentCategory, Priority priority, TicketScope scope,
+	public Deadlines deadlines(TicketType type, Long category, Long parentCategory, Priority priority, TicketScope scope,
 			Instant recordedAt, ZoneId zone) {
 		Rule rule = ruleFor(type, category, parentCategory, priority, scope);
 		if (rule == null) {

@@ -1,12 +1,12 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import java.time.Instant;
 
 /** The computed deadline of each mark, or {@code null} where the policy sets none. */
-record Deadlines(Instant dispatch, Instant respond, Instant onSite, Instant resolve) {
+public record Deadlines(Instant dispatch, Instant respond, Instant onSite, Instant resolve) {
 
 	/** The deadlines after a pause: the counting time left at {@code pausedAt} runs again from {@code resumedAt}. */
-	Deadlines resumed(Instant pausedAt, Instant resumedAt, SlaCalendar calendar) {
+	public Deadlines resumed(Instant pausedAt, Instant resumedAt, SlaCalendar calendar) {
 		return new Deadlines(shift(dispatch, pausedAt, resumedAt, calendar), shift(respond, pausedAt, resumedAt, calendar),
 				shift(onSite, pausedAt, resumedAt, calendar), shift(resolve, pausedAt, resumedAt, calendar));
 	}

@@ -1,4 +1,4 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -14,20 +14,20 @@ import java.util.Set;
  * both days included) every second counts; outside it only working hours on working days do. Pure:
  * every method takes the instants it works on.
  */
-record SlaCalendar(MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart, LocalTime workEnd,
+public record SlaCalendar(MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart, LocalTime workEnd,
 		Set<DayOfWeek> workDays, ZoneId zone) {
 
 	/** Safety bound: no deadline lies more than ten years of days ahead. */
 	private static final int MAX_DAYS = 3660;
 
-	SlaCalendar {
+	public SlaCalendar {
 		if (!workStart.isBefore(workEnd)) {
 			throw new IllegalArgumentException("working hours must end after they start");
 		}
 		workDays = Set.copyOf(workDays);
 	}
 
-	boolean inSeason(LocalDate date) {
+	public boolean inSeason(LocalDate date) {
 		MonthDay day = MonthDay.from(date);
 		if (seasonStart.isAfter(seasonEnd)) {
 			return !day.isBefore(seasonStart) || !day.isAfter(seasonEnd);
@@ -51,7 +51,7 @@ record SlaCalendar(MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart
 	 * The instant at which {@code amount} of counting time has passed since {@code start}. A zero
 	 * amount outside counting time gives the next moment the clock runs.
 	 */
-	Instant plus(Instant start, Duration amount) {
+	public Instant plus(Instant start, Duration amount) {
 		if (amount.isNegative()) {
 			throw new IllegalArgumentException("negative duration");
 		}
@@ -76,7 +76,7 @@ record SlaCalendar(MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart
 	}
 
 	/** Counting time between two instants (zero when {@code to} is not after {@code from}). */
-	Duration between(Instant from, Instant to) {
+	public Duration between(Instant from, Instant to) {
 		if (!to.isAfter(from)) {
 			return Duration.ZERO;
 		}
@@ -102,7 +102,7 @@ record SlaCalendar(MonthDay seasonStart, MonthDay seasonEnd, LocalTime workStart
 	 * day, 当天). When {@code start} lies after that day's counting time, or on a day without any,
 	 * the next day with counting time is "the same day".
 	 */
-	Instant endOfCountingDay(Instant start, int days) {
+	public Instant endOfCountingDay(Instant start, int days) {
 		LocalDate date = LocalDate.ofInstant(start, zone);
 		int left = days;
 		boolean first = true;

@@ -1,4 +1,4 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
  * A time limit to a mark as written in the policy: {@code 15m}, {@code 8h} (counting time), {@code EOD}
  * (the end of the same counting day, 当天) or {@code 3d} (the end of the third counting day after).
  */
-record Limit(Duration duration, Integer days) {
+public record Limit(Duration duration, Integer days) {
 
 	private static final Pattern FORMAT = Pattern.compile("(\\d{1,5})([mhd])");
 
-	static Limit parse(String text) {
+	public static Limit parse(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -33,7 +33,7 @@ record Limit(Duration duration, Integer days) {
 		};
 	}
 
-	static boolean valid(String text) {
+	public static boolean valid(String text) {
 		try {
 			parse(text);
 			return true;
@@ -43,7 +43,7 @@ record Limit(Duration duration, Integer days) {
 		}
 	}
 
-	Instant from(Instant start, SlaCalendar calendar) {
+	public Instant from(Instant start, SlaCalendar calendar) {
 		return duration != null ? calendar.plus(start, duration) : calendar.endOfCountingDay(start, days);
 	}
 }

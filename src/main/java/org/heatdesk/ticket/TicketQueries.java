@@ -1,0 +1,216 @@
+package org.heatdesk.ticket;
+
+import org.heatdesk.ticket.sla.SlaPolicy;
+import org.heatdesk.ticket.sla.Deadlines;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.heatdesk.platform.TextSegmenter;
+import org.heatdesk.platform.Actor;
+import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.staff.StaffView;
+import org.heatdesk.ticket.TicketSupport.Acting;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.heatdesk.ticket.TicketSupport.trim;
+
+/**
+ * Reading tickets: one ticket, its timeline and earlier rounds, the lists and boards of the desk
+ * (mine, my team's queue, overdue), search, and the notifications of the one reading. What a reader
+ * sees is cut for them: complaints about them are left out or refused (6.7), the complainant masked.
+ */
+@Service
+public class TicketQueries {
+
+	/** The most tickets one search answers with. */
+	static final int SEARCH_LIMIT = 200;
+
+	private final TicketRepository repository;
+
+	private final TicketSupport support;
+
+	private final Catalog catalog;
+
+	private final Clock clock;
+
+	private final TextSegmenter segmenter;
+
+	private final TicketProperties properties;
+
+	TicketQueries(TicketRepository repository, TicketSupport support, Catalog catalog, Clock clock, TextSegmenter segmenter,
+			TicketProperties properties) {
+		this.repository = repository;
+		this.support = support;
+		this.catalog = catalog;
+		this.clock = clock;
+		this.segmenter = segmenter;
+		this.properties = properties;
+	}
+
+	/** The ticket with this number, or empty; for the staff member a complaint is about, the complainant is masked. */
+	@Transactional(readOnly = true)
+	public Optional<TicketView> find(Actor by, String ticketNo) {
+		Acting me = support.acting(by);
+		return repository.findByNo(ticketNo).map(r -> support.view(r, me.id()));
+	}
+
+	/**
+	 * The marks' times and, once resolved, the result of a ticket, for an integration (no staff member
+	 * is acting, so nothing is masked: give it only to the system the ticket's request came from).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketProgress> progress(String ticketNo) {
+		return repository.findByNo(ticketNo).map(r -> new TicketProgress(r.ticketNo(), r.status(), r.recordedAt(),
+				r.dispatchedAt(), r.respondedAt(), r.resolvedAt(), r.closedAt(),
+				r.status() == TicketStatus.RESOLVED || r.status() == TicketStatus.CLOSED ? r.result() : null));
+	}
+
+	/** The active categories of a type, in the managers' order, named in the current language. */
+	public List<CategoryView> categories(TicketType type) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return catalog.categories(type, true).stream().map(c -> new CategoryView(c.id(), c.type(), c.name(locale))).toList();
+	}
+
+	/** The category of {@code type} whose keywords the description mentions, as intake suggests it; or empty. */
+	public Optional<CategoryView> suggestCategory(String description, TicketType type) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return catalog.suggest(description, type).filter(c -> c.type() == type && c.active())
+			.map(c -> new CategoryView(c.id(), c.type(), c.name(locale)));
+	}
+
+	/** The customer's tickets that still owe work, newest first. */
+	@Transactional(readOnly = true)
+	public List<TicketView> openForCustomer(Actor by, long customerId) {
+		StaffView me = support.person(by);
+		return repository.openForCustomer(customerId).stream().filter(r -> !r.about(me.id()))
+			.map(r -> support.view(r, me.id())).toList();
+	}
+
+	/** The staff member reading (the system reads nothing here). */
+	StaffView me(Actor by) {
+		return support.person(by);
+	}
+
+	/** The ticket for the ticket page; refused to the staff member a complaint is about (6.7). */
+	@Transactional(readOnly = true)
+	TicketRow open(Actor by, String ticketNo) {
+		return support.load(ticketNo, support.acting(by));
+	}
+
+	TicketView view(TicketRow row, Long viewer) {
+		return support.view(row, viewer);
+	}
+
+	/** The actions {@code by} may take on the ticket now. */
+	Set<Lifecycle.Action> allowedActions(Actor by, TicketRow row) {
+		return support.allowedActions(row, support.acting(by));
+	}
+
+	@Transactional(readOnly = true)
+	List<TimelineEntry> timeline(long ticketId) {
+		return repository.timeline(ticketId);
+	}
+
+	/** The rounds the ticket's reopenings ended, with the marks' times as they were reached. */
+	@Transactional(readOnly = true)
+	List<Ticket.Round> rounds(long ticketId) {
+		return repository.rounds(ticketId);
+	}
+
+	@Transactional(readOnly = true)
+	List<Transfer> transfers(long ticketId) {
+		return repository.transfers(ticketId);
+	}
+
+	@Transactional(readOnly = true)
+	List<TicketRow> children(long ticketId) {
+		return repository.children(ticketId);
+	}
+
+	@Transactional(readOnly = true)
+	Optional<TicketRow> byId(long id) {
+		return repository.find(id);
+	}
+
+	/** My tickets: those I recorded (to the end) and those I hold. */
+	@Transactional(readOnly = true)
+	List<TicketRow> mine(Actor by, boolean openOnly) {
+		return repository.mine(me(by).id(), openOnly, 300);
+	}
+
+	@Transactional(readOnly = true)
+	List<TicketRow> teamQueue(Actor by) {
+		StaffView me = me(by);
+		return me.teamId() == null ? List.of()
+				: repository.teamQueue(me.teamId(), 300).stream().filter(r -> !r.about(me.id())).toList();
+	}
+
+	@Transactional(readOnly = true)
+	List<Transfer> awaitingMe(Actor by) {
+		StaffView me = me(by);
+		return repository.awaiting(me.id(), me.teamId());
+	}
+
+	@Transactional(readOnly = true)
+	List<TicketRow> overdue(Actor by) {
+		StaffView me = me(by);
+		return repository.overdue(clock.instant(), 300).stream().filter(r -> !r.about(me.id())).toList();
+	}
+
+	@Transactional(readOnly = true)
+	List<Notification> myNotifications(Actor by) {
+		return repository.unread(me(by).id(), 50);
+	}
+
+	@Transactional
+	int readNotifications(Actor by) {
+		return repository.markRead(me(by).id(), clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	List<TicketRow> search(Actor by, String query, TicketType type, TicketStatus status, Priority priority, Long categoryId,
+			Instant from, Instant to) {
+		return search(by, query, type, status, priority, categoryId, from, to, null, SEARCH_LIMIT);
+	}
+
+	/**
+	 * Up to {@code limit} tickets, newest first, after the ticket with id {@code before} if given.
+	 * @throws HeatDeskException (400) for a limit outside 1..{@value #SEARCH_LIMIT}
+	 */
+	@Transactional(readOnly = true)
+	List<TicketRow> search(Actor by, String query, TicketType type, TicketStatus status, Priority priority,
+			Long categoryId, Instant from, Instant to, Long before, int limit) {
+		if (limit < 1 || limit > SEARCH_LIMIT) {
+			throw HeatDeskException.badInput("TICKET_LIMIT_OUT_OF_RANGE", "limit", SEARCH_LIMIT);
+		}
+		if (before != null && repository.find(before).isEmpty()) {
+			throw HeatDeskException.badInput("TICKET_CURSOR_UNKNOWN", "before");
+		}
+		StaffView me = me(by);
+		String q = trim(query);
+		String no = null;
+		String words = null;
+		if (q != null && q.toUpperCase().startsWith(properties.numberPrefix()) && q.matches("[A-Za-z]+\\d{8}-\\d+")) {
+			no = q.toUpperCase();
+		}
+		else if (q != null) {
+			words = segmenter.segment(q);
+		}
+		return repository.search(words, no, type, status, priority, categoryId, from, to, me.id(), before, limit);
+	}
+
+	/** The deadlines a new ticket would get now, for the intake form. */
+	Deadlines preview(TicketType type, Long categoryId, Priority priority, TicketScope scope) {
+		SlaPolicy policy = catalog.currentPolicy();
+		Category category = catalog.category(categoryId).orElse(null);
+		return policy.deadlines(type, categoryId, category == null ? null : category.parentId(),
+				priority == null ? Priority.NORMAL : priority, scope == null ? TicketScope.HOUSEHOLD : scope,
+				clock.instant(), catalog.zone());
+	}
+}
