@@ -411,8 +411,8 @@ public class Tickets {
 	}
 
 	/**
-	 * What a change did: the event to publish ({@code null}: none), the timeline entry ({@code kind},
-	 * also the audit action {@code TICKET_<kind>}), whether the first responder hears of it, the audit's
+	 * What a change did: the event to publish ({@code null}: none), the timeline entry ({@code kind}),
+	 * whether the first responder hears of it, the audit's
 	 * before and after, a new search text ({@code null}: unchanged) and what else follows ({@code null}: nothing).
 	 */
 	private record Done(Object event, String kind, String detail, boolean toFirstResponder, String notice,
@@ -437,7 +437,18 @@ public class Tickets {
 		if (done.toFirstResponder()) {
 			support.notifyFirstResponder(row, by, done.kind(), done.notice(), now);
 		}
-		audit.record(by.actor(), "TICKET_" + done.kind(), "ticket", ticketNo, done.before(), done.after());
+		// the actions spelt out, so that every one the trail may hold is found with its sentence (AuditActionMessagesTests)
+		audit.record(by.actor(), switch (action) {
+			case DISPATCH -> "TICKET_DISPATCHED";
+			case RESPOND -> "TICKET_RESPONDED";
+			case RESOLVE -> "TICKET_RESOLVED";
+			case CLOSE -> "TICKET_CLOSED";
+			case REOPEN -> "TICKET_REOPENED";
+			case PAUSE -> "TICKET_PAUSED";
+			case RESUME -> "TICKET_RESUMED";
+			case CANCEL -> "TICKET_CANCELLED";
+			default -> throw new IllegalArgumentException(action.name());
+		}, "ticket", ticketNo, done.before(), done.after());
 		if (done.event() != null) {
 			events.publishEvent(done.event());
 		}

@@ -65,7 +65,7 @@ class AuditActionMessagesTests {
 					};
 					String argument = argument(source, call.end(), position);
 					if (position == 0 && !CODE.matcher(argument).find()) {
-						// record(actor, action, …): the acting person passed first
+						// record(Actor actor, String action, …): the action comes second
 						argument = argument(source, call.end(), 1);
 					}
 					Matcher code = CODE.matcher(argument);
