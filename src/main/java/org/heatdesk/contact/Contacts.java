@@ -13,6 +13,7 @@ import org.heatdesk.customer.Customers;
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.ticket.Channel;
 import org.heatdesk.ticket.Priority;
 import org.heatdesk.ticket.RecordTicket;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ticket that exists already.
  */
 @Service
-public class Contacts {
+class Contacts {
 
 	private final JdbcClient jdbc;
 
@@ -67,7 +68,7 @@ public class Contacts {
 	}
 
 	/** The channels other than the telephone that are registered at the front desk or by intake. */
-	public static final List<Channel> REGISTERED_CHANNELS = List.of(Channel.LETTER, Channel.VISIT, Channel.ONLINE,
+	static final List<Channel> REGISTERED_CHANNELS = List.of(Channel.LETTER, Channel.VISIT, Channel.ONLINE,
 			Channel.HOTLINE_12345);
 
 	/** A contact as lists show it. */
@@ -208,9 +209,9 @@ public class Contacts {
 			throw HeatDeskException.badInput("CONTACT_CHANNEL_REQUIRED", "channel");
 		}
 		String summary = required(r.summary(), "summary", 2000, "CONTACT_SUMMARY_REQUIRED");
-		String phone = trim(r.phone());
+		String phone = InputChecks.trim(r.phone());
 		Long customerId = null;
-		if (trim(r.accountNo()) != null) {
+		if (InputChecks.trim(r.accountNo()) != null) {
 			customerId = customers.findByAccountNo(r.accountNo())
 				.map(CustomerView::id)
 				.orElseThrow(() -> HeatDeskException.badInput("CUSTOMER_NOT_FOUND", "accountNo"));
@@ -218,7 +219,7 @@ public class Contacts {
 		if (customerId == null && phone == null) {
 			throw HeatDeskException.badInput("CONTACT_PHONE_OR_CUSTOMER_REQUIRED", "phone");
 		}
-		String caseNo = trim(r.hotlineCaseNo());
+		String caseNo = InputChecks.trim(r.hotlineCaseNo());
 		if (r.channel() == Channel.HOTLINE_12345) {
 			if (caseNo == null || r.replyDueAt() == null) {
 				throw HeatDeskException.badInput("CONTACT_HOTLINE_CASE_REQUIRED", caseNo == null ? "hotlineCaseNo" : "replyDueAt");
@@ -235,14 +236,14 @@ public class Contacts {
 		else {
 			caseNo = null;
 		}
-		String name = trim(r.name());
+		String name = InputChecks.trim(r.name());
 		if (name != null && name.length() > 60) {
 			throw HeatDeskException.badInput("TOO_LONG", "name", 60);
 		}
 		if (phone != null && phone.length() > 30) {
 			throw HeatDeskException.badInput("TOO_LONG", "phone", 30);
 		}
-		String address = trim(r.address());
+		String address = InputChecks.trim(r.address());
 		if (address != null && address.length() > 200) {
 			throw HeatDeskException.badInput("TOO_LONG", "address", 200);
 		}
@@ -327,18 +328,12 @@ public class Contacts {
 				rs.getTimestamp("occurred_at").toInstant(), (Long) rs.getObject("call_id"));
 	}
 
+	/** A required text with the contact's own refusal code when it is missing. */
 	private static String required(String value, String field, int max, String code) {
-		String v = trim(value);
-		if (v == null) {
+		if (InputChecks.blank(value)) {
 			throw HeatDeskException.badInput(code, field);
 		}
-		if (v.length() > max) {
-			throw HeatDeskException.badInput("TOO_LONG", field, max);
-		}
-		return v;
+		return InputChecks.maxLength(value.strip(), field, max);
 	}
 
-	private static String trim(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 }

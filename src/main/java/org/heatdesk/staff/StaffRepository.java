@@ -1,5 +1,6 @@
 package org.heatdesk.staff;
 
+import org.heatdesk.platform.SqlValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -143,7 +144,7 @@ class StaffRepository {
 	void recordFailure(long id, int failedLogins, Instant windowStart, Instant lockedUntil) {
 		changed();
 		jdbc.sql("update staff_member set failed_logins = ?, failed_window_start = ?, locked_until = ? where id = ?")
-			.params(failedLogins, ts(windowStart), ts(lockedUntil), id)
+			.params(failedLogins, SqlValues.ts(windowStart), SqlValues.ts(lockedUntil), id)
 			.update();
 	}
 
@@ -194,15 +195,9 @@ class StaffRepository {
 				rs.getString("employee_no"), rs.wasNull() ? null : teamId, rs.getString("team_name"),
 				rs.getString("extension"), rs.getBoolean("active"), roles);
 		return new Account(view, rs.getString("password_hash"), rs.getInt("failed_logins"),
-				instant(rs.getTimestamp("failed_window_start")), instant(rs.getTimestamp("locked_until")),
+				SqlValues.instant(rs.getTimestamp("failed_window_start")), SqlValues.instant(rs.getTimestamp("locked_until")),
 				rs.getInt("version"));
 	}
 
-	private static Instant instant(Timestamp ts) {
-		return ts == null ? null : ts.toInstant();
-	}
 
-	private static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
 }

@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.platform.SqlValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class AttachmentRepository {
 				on conflict (ticket_id, sha256) do nothing
 				returning id""")
 			.params(ticketId, fileName, contentType, (long) content.length, sha256, content, uploadedBy,
-					TicketRepository.ts(at))
+					SqlValues.ts(at))
 			.query(Long.class)
 			.optional();
 	}
@@ -70,6 +71,6 @@ class AttachmentRepository {
 	private static AttachmentView view(ResultSet rs, int n) throws SQLException {
 		return new AttachmentView(rs.getLong("id"), rs.getString("ticket_no"), rs.getString("file_name"),
 				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
-				TicketRepository.instant(rs, "uploaded_at"));
+				SqlValues.instant(rs, "uploaded_at"));
 	}
 }

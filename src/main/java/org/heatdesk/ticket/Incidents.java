@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.platform.InputChecks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.heatdesk.ticket.TicketSupport.mapOf;
-import static org.heatdesk.ticket.TicketSupport.text;
 
 /**
  * Parent incidents (e.g. a substation fault) and the tickets hung under them; resolving the parent
@@ -75,7 +75,7 @@ public class Incidents {
 	@Transactional
 	public TicketView recordIncident(Actor actor, String description, Long outageId) {
 		Acting by = new Acting(actor, support.person(actor));
-		String d = text(description, "description", 2000, true);
+		String d = InputChecks.required(description, "description", 2000);
 		if (outageId != null && repository.incidentForOutage(outageId).isPresent()) {
 			throw HeatDeskException.conflict("TICKET_INCIDENT_EXISTS");
 		}

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.Roles;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -24,7 +25,7 @@ final class TicketAccess {
 			Lifecycle.Action.ESCALATE, Lifecycle.Action.CLOSE, Lifecycle.Action.CANCEL, Lifecycle.Action.LINK);
 
 	/** The roles that work at the desk (a technician acts only as a holder). */
-	private static final Set<Role> DESK = EnumSet.of(Role.AGENT, Role.TEAM_LEAD, Role.DISPATCHER, Role.MANAGER);
+	private static final Set<Role> DESK = Roles.of(Roles.OPERATIONS);
 
 	/** Who holds the ticket and who owns it: what the rule needs to know of it. */
 	record Holding(long firstResponderId, Long assigneeId, Long assigneeTeamId, Long aboutStaffId, boolean heldByCrew) {

@@ -2,6 +2,7 @@ package org.heatdesk.ticket;
 
 import java.time.Clock;
 
+import org.heatdesk.platform.Roles;
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The ticket page's forms: the actions on a ticket, attaching a file, deciding a transfer; each answers with a redirect to the page and a notice or the refusal.
  */
 @PageController
-@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR')")
+@PreAuthorize(Roles.OPERATIONS_AND_AUDIT)
 class TicketActionController {
 
 	private final Tickets tickets;
@@ -48,7 +49,7 @@ class TicketActionController {
 	}
 
 	@PostMapping("/tickets/{no}/actions/{action}")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	String act(@PathVariable String no, @PathVariable String action, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String text, @RequestParam(required = false) Long staffId,
 			@RequestParam(required = false) Long teamId, @RequestParam(required = false) String parentNo,
@@ -79,7 +80,7 @@ class TicketActionController {
 	}
 
 	@PostMapping("/tickets/{no}/attachments")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize(Roles.DESK_AND_DISPATCH)
 	String attach(@PathVariable String no, @RequestParam(name = "file", required = false) MultipartFile file,
 			RedirectAttributes redirect) {
 		try {
@@ -96,7 +97,7 @@ class TicketActionController {
 	}
 
 	@PostMapping("/tickets/{no}/transfers/{id}/{decision}")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize(Roles.DESK_AND_DISPATCH)
 	String decide(@PathVariable String no, @PathVariable long id, @PathVariable String decision,
 			@RequestParam(required = false) String text, @RequestParam(required = false) String back,
 			RedirectAttributes redirect) {

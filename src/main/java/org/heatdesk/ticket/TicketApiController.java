@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.heatdesk.platform.Roles;
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/tickets")
-@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR','TECHNICIAN')")
+@PreAuthorize(Roles.CASEWORK)
 class TicketApiController {
 
 	/** The length of {@code ticket.result}, which an answer given in the call becomes. */
@@ -69,7 +70,7 @@ class TicketApiController {
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+	@PreAuthorize(Roles.DESK)
 	ResponseEntity<TicketView> record(@RequestBody NewTicket body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		if (body == null) {
@@ -92,7 +93,7 @@ class TicketApiController {
 	}
 
 	@PostMapping("/incidents")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize(Roles.DESK_AND_DISPATCH)
 	ResponseEntity<TicketView> incident(@RequestBody NewIncident body) {
 		TicketView view = incidents.recordIncident(Actor.current(), body == null ? null : body.description(), body == null ? null : body.outageId());
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.ticketNo())).body(view);
@@ -134,62 +135,62 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{no}/dispatch")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	TicketView dispatch(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.dispatch(Actor.current(), no, b.version(), b.assigneeId(), b.teamId(), b.note());
 	}
 
 	@PostMapping("/{no}/respond")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	TicketView respond(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.respond(Actor.current(), no, b.version(), b.note());
 	}
 
 	@PostMapping("/{no}/resolve")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	TicketView resolve(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.resolve(Actor.current(), no, b.version(), b.result());
 	}
 
 	@PostMapping("/{no}/reopen")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	TicketView reopen(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.reopen(Actor.current(), no, b.version(), b.reason());
 	}
 
 	@PostMapping("/{no}/close")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	TicketView close(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.close(Actor.current(), no, b.version(), b.note());
 	}
 
 	@PostMapping("/{no}/pause")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	TicketView pause(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.pause(Actor.current(), no, b.version(), b.reason());
 	}
 
 	@PostMapping("/{no}/resume")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	TicketView resume(@PathVariable String no, @RequestBody(required = false) Action a) {
 		return tickets.resume(Actor.current(), no, orEmpty(a).version());
 	}
 
 	@PostMapping("/{no}/cancel")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	TicketView cancel(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		return tickets.cancel(Actor.current(), no, b.version(), b.reason());
 	}
 
 	@PostMapping("/{no}/escalate")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	ResponseEntity<Map<String, Object>> escalate(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		long id = transfers.escalate(Actor.current(), no, b.version(), b.reason());
@@ -197,7 +198,7 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{no}/transfers")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	ResponseEntity<Map<String, Object>> transfer(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		long id = transfers.transfer(Actor.current(), no, b.version(), b.toStaffId(), b.toTeamId(), b.reason());
@@ -205,20 +206,20 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{no}/transfers/{id}/accept")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize(Roles.DESK_AND_DISPATCH)
 	TicketView accept(@PathVariable String no, @PathVariable long id) {
 		return transfers.acceptTransfer(Actor.current(), no, id);
 	}
 
 	@PostMapping("/{no}/transfers/{id}/decline")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize(Roles.DESK_AND_DISPATCH)
 	ResponseEntity<Void> decline(@PathVariable String no, @PathVariable long id, @RequestBody(required = false) Action a) {
 		transfers.declineTransfer(Actor.current(), no, id, orEmpty(a).reason());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{no}/link")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	TicketView link(@PathVariable String no, @RequestBody(required = false) Action a) {
 		Action b = orEmpty(a);
 		if (b.parentNo() == null) {
@@ -228,14 +229,14 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{no}/notes")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER')")
+	@PreAuthorize(Roles.OPERATIONS)
 	ResponseEntity<Void> note(@PathVariable String no, @RequestBody(required = false) Action a) {
 		tickets.note(Actor.current(), no, orEmpty(a).note());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping(path = "/{no}/attachments", consumes = "multipart/form-data")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','TECHNICIAN')")
+	@PreAuthorize(Roles.DESK_DISPATCH_AND_FIELD)
 	ResponseEntity<AttachmentView> attach(@PathVariable String no,
 			@RequestPart(name = "file", required = false) MultipartFile file) {
 		byte[] content = AttachmentResponses.bytes(file);

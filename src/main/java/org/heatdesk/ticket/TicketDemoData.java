@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.platform.SqlValues;
 import org.heatdesk.ticket.sla.SlaPolicy;
 import org.heatdesk.ticket.sla.Deadlines;
 import java.time.Clock;
@@ -273,9 +274,9 @@ class TicketDemoData implements DemoDataSeeder {
 					customer == null ? null : customer.substationId(), customer == null ? null : customer.communityId(),
 					fr.id(), fr.username(), p.inCall() ? fr.id() : assignee.id(), p.inCall() ? fr.username() : holder,
 					p.inCall() ? fr.teamId() : assignee.teamId(), catalog.currentPolicy().id(),
-					ts(p.recorded()), ts(p.dispatched()), p.dispatched() == null ? null : fr.username(), ts(p.responded()),
-					p.responded() == null ? null : resolver, ts(p.resolved()), p.resolved() == null ? null : resolver,
-					p.result(), ts(p.closed()), ts(due.dispatch()), ts(due.respond()), ts(due.onSite()), ts(due.resolve()),
+					SqlValues.ts(p.recorded()), SqlValues.ts(p.dispatched()), p.dispatched() == null ? null : fr.username(), SqlValues.ts(p.responded()),
+					p.responded() == null ? null : resolver, SqlValues.ts(p.resolved()), p.resolved() == null ? null : resolver,
+					p.result(), SqlValues.ts(p.closed()), SqlValues.ts(due.dispatch()), SqlValues.ts(due.respond()), SqlValues.ts(due.onSite()), SqlValues.ts(due.resolve()),
 					segmenter.segment(p.description(), p.result()))
 			.query(Long.class)
 			.single();
@@ -360,7 +361,4 @@ class TicketDemoData implements DemoDataSeeder {
 		return texts.get(random.nextInt(texts.size()));
 	}
 
-	private static java.sql.Timestamp ts(Instant i) {
-		return TicketRepository.ts(i);
-	}
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.heatdesk.customer.Customers;
+import org.heatdesk.platform.Roles;
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * The ticket page: the ticket, its marks and earlier rounds, timeline, transfers, attachments and the actions the viewer may take.
  */
 @PageController
-@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR')")
+@PreAuthorize(Roles.OPERATIONS_AND_AUDIT)
 class TicketDetailController {
 
 	private final TicketQueries queries;

@@ -12,6 +12,7 @@ import org.heatdesk.customer.CustomerView;
 import org.heatdesk.customer.Customers;
 import org.heatdesk.network.Network;
 import org.heatdesk.network.OutageView;
+import org.heatdesk.platform.Roles;
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.NavItem;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The intake form, built for speed: the caller, the classification with its suggested category and deadlines, recording (and linking to an outage's incident in one click).
  */
 @PageController
-@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR')")
+@PreAuthorize(Roles.OPERATIONS_AND_AUDIT)
 class TicketIntakeController {
 
 	private final Tickets tickets;
@@ -75,31 +76,31 @@ class TicketIntakeController {
 		@Bean
 		NavItem ticketIntakeNav() {
 			return new NavItem("nav.ticketNew", "nav.ticketNew.description", "/tickets/new",
-					Set.of(Role.AGENT, Role.TEAM_LEAD), 300, "n");
+					Roles.DESK, 300, "n");
 		}
 
 		@Bean
 		NavItem ticketMineNav() {
 			return new NavItem("nav.ticketMine", "nav.ticketMine.description", "/tickets/mine",
-					Set.of(Role.AGENT, Role.TEAM_LEAD, Role.DISPATCHER), 310, "t");
+					Roles.DESK_AND_DISPATCH, 310, "t");
 		}
 
 		@Bean
 		NavItem ticketOverdueNav() {
 			return new NavItem("nav.ticketOverdue", "nav.ticketOverdue.description", "/tickets/overdue",
-					Set.of(Role.TEAM_LEAD, Role.DISPATCHER, Role.MANAGER), 330, "o");
+					Roles.SUPERVISORS_AND_DISPATCH, 330, "o");
 		}
 
 		@Bean
 		NavItem ticketSearchNav() {
 			return new NavItem("nav.ticketSearch", "nav.ticketSearch.description", "/tickets/search",
-					Set.of(Role.AGENT, Role.TEAM_LEAD, Role.DISPATCHER, Role.MANAGER, Role.AUDITOR), 340, null);
+					Roles.OPERATIONS_AND_AUDIT, 340, null);
 		}
 
 		@Bean
 		NavItem ticketPolicyNav() {
 			return new NavItem("nav.ticketPolicy", "nav.ticketPolicy.description", "/tickets/policy",
-					Set.of(Role.MANAGER, Role.AUDITOR), 350, null);
+					Roles.MANAGER_AND_AUDIT, 350, null);
 		}
 	}
 
@@ -117,7 +118,7 @@ class TicketIntakeController {
 	// ------------------------------------------------------------------ intake
 
 	@GetMapping("/tickets/new")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+	@PreAuthorize(Roles.DESK)
 	String intake(@RequestParam(required = false) Long customerId, @RequestParam(required = false) String phone,
 			@RequestParam(required = false) Long contactId, Model model) {
 		IntakeForm form = IntakeForm.empty(customerId, phone, contactId);
@@ -151,7 +152,7 @@ class TicketIntakeController {
 	}
 
 	@GetMapping("/tickets/new/customers")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+	@PreAuthorize(Roles.DESK)
 	String customerResults(@RequestParam(required = false) String q, Model model) {
 		model.addAttribute("q", q);
 		model.addAttribute("results", q == null || q.strip().length() < 2 ? List.of() : customers.search(q, 8));
@@ -159,7 +160,7 @@ class TicketIntakeController {
 	}
 
 	@GetMapping("/tickets/new/customer/{id}")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+	@PreAuthorize(Roles.DESK)
 	String caller(@PathVariable long id, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String callerPhone, Model model) {
 		callerModel(id, model);
@@ -184,7 +185,7 @@ class TicketIntakeController {
 	}
 
 	@GetMapping("/tickets/new/classify")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+	@PreAuthorize(Roles.DESK)
 	String classify(@RequestParam(required = false) TicketType type, @RequestParam(required = false) Long categoryId,
 			Model model) {
 		TicketType t = type == null ? TicketType.REPAIR : type;
@@ -197,7 +198,7 @@ class TicketIntakeController {
 	}
 
 	@GetMapping("/tickets/new/suggest")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+	@PreAuthorize(Roles.DESK)
 	String suggest(@RequestParam(required = false) String description, @RequestParam(required = false) TicketType type,
 			@RequestParam(required = false) Long categoryId, @RequestParam(required = false) Priority priority,
 			@RequestParam(required = false) TicketScope scope, Model model) {
@@ -219,7 +220,7 @@ class TicketIntakeController {
 	}
 
 	@GetMapping("/tickets/new/deadline")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+	@PreAuthorize(Roles.DESK)
 	String deadline(@RequestParam(required = false) TicketType type, @RequestParam(required = false) Long categoryId,
 			@RequestParam(required = false) Priority priority, @RequestParam(required = false) TicketScope scope,
 			Model model) {
@@ -233,7 +234,7 @@ class TicketIntakeController {
 	}
 
 	@PostMapping("/tickets")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD')")
+	@PreAuthorize(Roles.DESK)
 	String record(IntakeForm form, @RequestParam(required = false) String mode,
 			@RequestParam(required = false) Long outageId, Model model, RedirectAttributes redirect) {
 		RecordTicket command = new RecordTicket(form.type(), form.categoryId(), form.priority(), form.scope(),

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.heatdesk.platform.Roles;
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.staff.StaffView;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The lists and boards: my tickets (with my notifications and the offers awaiting me), my team's queue, the overdue board and its stream, search.
  */
 @PageController
-@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR')")
+@PreAuthorize(Roles.OPERATIONS_AND_AUDIT)
 class TicketListController {
 
 	private final TicketQueries queries;
@@ -54,7 +55,7 @@ class TicketListController {
 	}
 
 	@GetMapping("/tickets/mine")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize(Roles.DESK_AND_DISPATCH)
 	String mine(@RequestParam(defaultValue = "false") boolean all, Model model) {
 		StaffView me = queries.me(Actor.current());
 		model.addAttribute("me", me);
@@ -73,14 +74,14 @@ class TicketListController {
 	}
 
 	@PostMapping("/tickets/notifications/read")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize(Roles.DESK_AND_DISPATCH)
 	String readNotifications() {
 		queries.readNotifications(Actor.current());
 		return "redirect:/tickets/mine";
 	}
 
 	@GetMapping("/tickets/team")
-	@PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DISPATCHER')")
+	@PreAuthorize(Roles.DESK_AND_DISPATCH)
 	String team(Model model) {
 		model.addAttribute("rows", queries.teamQueue(Actor.current()));
 		lookups.add(model);
@@ -88,7 +89,7 @@ class TicketListController {
 	}
 
 	@GetMapping("/tickets/overdue")
-	@PreAuthorize("hasAnyRole('TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR')")
+	@PreAuthorize(Roles.SUPERVISORS_DISPATCH_AND_AUDIT)
 	String overdue(Model model) {
 		model.addAttribute("rows", queries.overdue(Actor.current()));
 		lookups.add(model);
@@ -96,7 +97,7 @@ class TicketListController {
 	}
 
 	@GetMapping("/tickets/overdue/rows")
-	@PreAuthorize("hasAnyRole('TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR')")
+	@PreAuthorize(Roles.SUPERVISORS_DISPATCH_AND_AUDIT)
 	String overdueRows(Model model) {
 		model.addAttribute("rows", queries.overdue(Actor.current()));
 		lookups.add(model);
@@ -105,7 +106,7 @@ class TicketListController {
 
 	/** The board's event stream: {@code hello} on (re)connecting, {@code changed} after each change that may move it. */
 	@GetMapping(path = "/tickets/overdue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@PreAuthorize("hasAnyRole('TEAM_LEAD','DISPATCHER','MANAGER','AUDITOR')")
+	@PreAuthorize(Roles.SUPERVISORS_DISPATCH_AND_AUDIT)
 	SseEmitter overdueStream() {
 		return board.open();
 	}

@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.ticket.sla.SlaPolicy;
 import org.heatdesk.ticket.sla.Limit;
 import java.time.Clock;
@@ -68,7 +69,7 @@ class TicketPolicies {
 	 */
 	@Transactional
 	SlaPolicy addVersion(Draft draft) {
-		String note = TicketSupport.trim(draft.note());
+		String note = InputChecks.trim(draft.note());
 		if (note == null) {
 			throw HeatDeskException.badInput("REQUIRED", "note");
 		}
@@ -154,13 +155,13 @@ class TicketPolicies {
 		if (type == null) {
 			throw HeatDeskException.badInput("REQUIRED", "type");
 		}
-		String c = TicketSupport.trim(code);
+		String c = InputChecks.trim(code);
 		if (c == null || !CODE.matcher(c).matches()) {
 			throw HeatDeskException.badInput("TICKET_CATEGORY_CODE", "code");
 		}
-		String zh = required(nameZh, "nameZh");
-		String en = required(nameEn, "nameEn");
-		String k = TicketSupport.trim(keywords);
+		String zh = InputChecks.required(nameZh, "nameZh", 60);
+		String en = InputChecks.required(nameEn, "nameEn", 60);
+		String k = InputChecks.trim(keywords);
 		if (k != null && k.length() > 500) {
 			throw HeatDeskException.badInput("TOO_LONG", "keywords", 500);
 		}
@@ -189,14 +190,4 @@ class TicketPolicies {
 				Map.of("active", before.active()), Map.of("active", active));
 	}
 
-	private static String required(String value, String field) {
-		String v = TicketSupport.trim(value);
-		if (v == null) {
-			throw HeatDeskException.badInput("REQUIRED", field);
-		}
-		if (v.length() > 60) {
-			throw HeatDeskException.badInput("TOO_LONG", field, 60);
-		}
-		return v;
-	}
 }

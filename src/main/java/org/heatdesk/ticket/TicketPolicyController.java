@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.ticket.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -8,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.heatdesk.platform.Roles;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The deadline policy in force, its history, a manager's new version, and the category tree. */
 @PageController
-@PreAuthorize("hasAnyRole('MANAGER','TEAM_LEAD','AUDITOR')")
+@PreAuthorize(Roles.SUPERVISORS_AND_AUDIT)
 class TicketPolicyController {
 
 	private static final int EMPTY_ROWS = 3;
@@ -60,7 +62,7 @@ class TicketPolicyController {
 	}
 
 	@PostMapping("/tickets/policy")
-	@PreAuthorize("hasRole('MANAGER')")
+	@PreAuthorize(Roles.MANAGER)
 	String addVersion(@RequestParam(required = false) String note, @RequestParam String seasonStart,
 			@RequestParam String seasonEnd, @RequestParam String workStart, @RequestParam String workEnd,
 			@RequestParam(required = false) List<DayOfWeek> workDays, @RequestParam List<String> ruleType,
@@ -75,9 +77,9 @@ class TicketPolicyController {
 					continue;
 				}
 				rules.add(new SlaPolicy.Rule(TicketType.valueOf(ruleType.get(i)), longOrNull(at(ruleCategory, i)),
-						blank(at(rulePriority, i)) ? null : Priority.valueOf(at(rulePriority, i)),
-						blank(at(ruleScope, i)) ? null : TicketScope.valueOf(at(ruleScope, i)), textOrNull(at(dispatch, i)),
-						textOrNull(at(respond, i)), textOrNull(at(onSite, i)), textOrNull(at(resolve, i))));
+						InputChecks.blank(at(rulePriority, i)) ? null : Priority.valueOf(at(rulePriority, i)),
+						InputChecks.blank(at(ruleScope, i)) ? null : TicketScope.valueOf(at(ruleScope, i)), InputChecks.trim(at(dispatch, i)),
+						InputChecks.trim(at(respond, i)), InputChecks.trim(at(onSite, i)), InputChecks.trim(at(resolve, i))));
 			}
 			Set<DayOfWeek> days = workDays == null || workDays.isEmpty() ? Set.of() : EnumSet.copyOf(workDays);
 			SlaPolicy added = policies.addVersion(new TicketPolicies.Draft(note, seasonStart, seasonEnd, workStart, workEnd,
@@ -92,7 +94,7 @@ class TicketPolicyController {
 	}
 
 	@PostMapping("/tickets/categories")
-	@PreAuthorize("hasRole('MANAGER')")
+	@PreAuthorize(Roles.MANAGER)
 	String addCategory(@RequestParam(required = false) TicketType type, @RequestParam(required = false) Long parentId,
 			@RequestParam(required = false) String code, @RequestParam(required = false) String nameZh,
 			@RequestParam(required = false) String nameEn, @RequestParam(required = false) String keywords,
@@ -109,7 +111,7 @@ class TicketPolicyController {
 	}
 
 	@PostMapping("/tickets/categories/{id}/active")
-	@PreAuthorize("hasRole('MANAGER')")
+	@PreAuthorize(Roles.MANAGER)
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
 		policies.setCategoryActive(id, active);
 		redirect.addFlashAttribute("notice", active ? "ticket.category.activated" : "ticket.category.deactivated");
@@ -120,16 +122,10 @@ class TicketPolicyController {
 		return list != null && i < list.size() ? list.get(i) : "";
 	}
 
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
 
-	private static String textOrNull(String s) {
-		return blank(s) ? null : s.strip();
-	}
 
 	private static Integer minutes(String s) {
-		if (blank(s)) {
+		if (InputChecks.blank(s)) {
 			return null;
 		}
 		try {
@@ -141,7 +137,7 @@ class TicketPolicyController {
 	}
 
 	private static Long longOrNull(String s) {
-		if (blank(s)) {
+		if (InputChecks.blank(s)) {
 			return null;
 		}
 		try {

@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.ticket.sla.SlaPolicy;
 import org.heatdesk.ticket.sla.Deadlines;
 import java.time.Clock;
@@ -18,7 +19,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.heatdesk.ticket.TicketSupport.trim;
 
 /**
  * Reading tickets: one ticket, its timeline and earlier rounds, the lists and boards of the desk
@@ -193,7 +193,7 @@ public class TicketQueries {
 			throw HeatDeskException.badInput("TICKET_CURSOR_UNKNOWN", "before");
 		}
 		StaffView me = me(by);
-		String q = trim(query);
+		String q = InputChecks.trim(query);
 		String no = null;
 		String words = null;
 		if (q != null && q.toUpperCase().startsWith(properties.numberPrefix()) && q.matches("[A-Za-z]+\\d{8}-\\d+")) {

@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.platform.SqlValues;
 import org.heatdesk.ticket.sla.SlaPolicy;
 import org.heatdesk.ticket.sla.Deadlines;
 import java.sql.ResultSet;
@@ -137,8 +138,8 @@ class TicketRepository {
 					c.scope().name(), c.channel().name(), status.name(), c.customerId(), c.callerPhone(), c.address(),
 					c.description(), c.contactPhone(), substationId, communityId, aboutStaffId,
 					firstResponderId, firstResponder, firstResponderId, firstResponder, assigneeTeamId, parentId, incident,
-					outageId, policyId, ts(now), ts(due.dispatch()), ts(due.respond()), ts(due.onSite()),
-					ts(due.resolve()), c.idempotencyKey(), searchText, c.contactId())
+					outageId, policyId, SqlValues.ts(now), SqlValues.ts(due.dispatch()), SqlValues.ts(due.respond()), SqlValues.ts(due.onSite()),
+					SqlValues.ts(due.resolve()), c.idempotencyKey(), searchText, c.contactId())
 			.query(TICKET)
 			.optional();
 	}
@@ -181,10 +182,10 @@ class TicketRepository {
 				  search_text = coalesce(?, search_text), version = version + 1
 				where id = ? and version = ?""")
 			.params(t.status().name(), t.statusBeforePause() == null ? null : t.statusBeforePause().name(), t.assigneeId(),
-					t.assignee(), t.assigneeTeamId(), t.parentId(), ts(t.dispatchedAt()), t.dispatchedBy(),
-					ts(t.respondedAt()), t.respondedBy(), ts(t.resolvedAt()), t.resolvedBy(), t.result(), ts(t.closedAt()),
-					ts(t.cancelledAt()), t.cancelReason(), ts(t.due().dispatch()), ts(t.due().respond()),
-					ts(t.due().onSite()), ts(t.due().resolve()), ts(t.pausedAt()), t.pausedSeconds(), t.marksCleared(),
+					t.assignee(), t.assigneeTeamId(), t.parentId(), SqlValues.ts(t.dispatchedAt()), t.dispatchedBy(),
+					SqlValues.ts(t.respondedAt()), t.respondedBy(), SqlValues.ts(t.resolvedAt()), t.resolvedBy(), t.result(), SqlValues.ts(t.closedAt()),
+					SqlValues.ts(t.cancelledAt()), t.cancelReason(), SqlValues.ts(t.due().dispatch()), SqlValues.ts(t.due().respond()),
+					SqlValues.ts(t.due().onSite()), SqlValues.ts(t.due().resolve()), SqlValues.ts(t.pausedAt()), t.pausedSeconds(), t.marksCleared(),
 					t.marksCleared(), t.escalationsAdded(), searchText, t.id(), t.version())
 			.update() == 1;
 		Ticket.Round r = t.endedRound();
@@ -194,10 +195,10 @@ class TicketRepository {
 					  responded_at, responded_by, on_site_due, resolve_due, resolved_at, resolved_by, result, closed_at,
 					  reopened_at, reopened_by, reopen_reason)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(t.id(), r.round(), ts(r.due().dispatch()), ts(r.dispatchedAt()), r.dispatchedBy(),
-						ts(r.due().respond()), ts(r.respondedAt()), r.respondedBy(), ts(r.due().onSite()),
-						ts(r.due().resolve()), ts(r.resolvedAt()), r.resolvedBy(), r.result(), ts(r.closedAt()),
-						ts(r.reopenedAt()), r.reopenedBy(), r.reopenReason())
+				.params(t.id(), r.round(), SqlValues.ts(r.due().dispatch()), SqlValues.ts(r.dispatchedAt()), r.dispatchedBy(),
+						SqlValues.ts(r.due().respond()), SqlValues.ts(r.respondedAt()), r.respondedBy(), SqlValues.ts(r.due().onSite()),
+						SqlValues.ts(r.due().resolve()), SqlValues.ts(r.resolvedAt()), r.resolvedBy(), r.result(), SqlValues.ts(r.closedAt()),
+						SqlValues.ts(r.reopenedAt()), r.reopenedBy(), r.reopenReason())
 				.update();
 		}
 		return saved;
@@ -207,11 +208,11 @@ class TicketRepository {
 	List<Ticket.Round> rounds(long ticketId) {
 		return jdbc.sql("select * from ticket_round where ticket_id = ? order by round").param(ticketId)
 			.query((rs, n) -> new Ticket.Round(rs.getInt("round"),
-					new Deadlines(instant(rs, "dispatch_due"), instant(rs, "respond_due"), instant(rs, "on_site_due"),
-							instant(rs, "resolve_due")),
-					instant(rs, "dispatched_at"), rs.getString("dispatched_by"), instant(rs, "responded_at"),
-					rs.getString("responded_by"), instant(rs, "resolved_at"), rs.getString("resolved_by"),
-					rs.getString("result"), instant(rs, "closed_at"), instant(rs, "reopened_at"), rs.getString("reopened_by"),
+					new Deadlines(SqlValues.instant(rs, "dispatch_due"), SqlValues.instant(rs, "respond_due"), SqlValues.instant(rs, "on_site_due"),
+							SqlValues.instant(rs, "resolve_due")),
+					SqlValues.instant(rs, "dispatched_at"), rs.getString("dispatched_by"), SqlValues.instant(rs, "responded_at"),
+					rs.getString("responded_by"), SqlValues.instant(rs, "resolved_at"), rs.getString("resolved_by"),
+					rs.getString("result"), SqlValues.instant(rs, "closed_at"), SqlValues.instant(rs, "reopened_at"), rs.getString("reopened_by"),
 					rs.getString("reopen_reason")))
 			.list();
 	}
@@ -254,7 +255,7 @@ class TicketRepository {
 
 	List<TicketRow> overdue(Instant now, int limit) {
 		return jdbc.sql("select * from ticket t where t.status in ('RECORDED','DISPATCHED','RESPONDED','REOPENED') and ("
-				+ NEXT_DUE + ") < ? order by (" + NEXT_DUE + ") limit ?").params(ts(now), limit).query(TICKET).list();
+				+ NEXT_DUE + ") < ? order by (" + NEXT_DUE + ") limit ?").params(SqlValues.ts(now), limit).query(TICKET).list();
 	}
 
 	List<TicketRow> openForCustomer(long customerId) {
@@ -302,11 +303,11 @@ class TicketRepository {
 		}
 		if (from != null) {
 			sql.append(" and t.recorded_at >= ?");
-			params.add(ts(from));
+			params.add(SqlValues.ts(from));
 		}
 		if (to != null) {
 			sql.append(" and t.recorded_at < ?");
-			params.add(ts(to));
+			params.add(SqlValues.ts(to));
 		}
 		sql.append(" order by t.recorded_at desc, t.id desc limit ?");
 		params.add(limit);
@@ -320,7 +321,7 @@ class TicketRepository {
 				+ " where t.status in ('RECORDED','DISPATCHED','RESPONDED','REOPENED') and (" + NEXT_DUE
 				+ ") < cast(? as timestamptz) + make_interval(mins => p.remind_minutes) and (t.overdue_mark is distinct from (" + NEXT_MARK
 				+ ") or t.reminded_mark is distinct from (" + NEXT_MARK + ")) order by (" + NEXT_DUE + ") limit ?")
-			.params(ts(now), limit)
+			.params(SqlValues.ts(now), limit)
 			.query(TICKET)
 			.list();
 	}
@@ -333,14 +334,14 @@ class TicketRepository {
 
 	void addEvent(long ticketId, Instant at, String actor, String kind, String detail, Long contactId) {
 		jdbc.sql("insert into ticket_event (ticket_id, at, actor, kind, detail, contact_id) values (?, ?, ?, ?, ?, ?)")
-			.params(ticketId, ts(at), actor, kind, detail, contactId)
+			.params(ticketId, SqlValues.ts(at), actor, kind, detail, contactId)
 			.update();
 	}
 
 	List<TimelineEntry> timeline(long ticketId) {
 		return jdbc.sql("select id, at, actor, kind, detail, contact_id from ticket_event where ticket_id = ? order by at, id")
 			.param(ticketId)
-			.query((rs, n) -> new TimelineEntry(rs.getLong(1), instant(rs, "at"), rs.getString(3), rs.getString(4),
+			.query((rs, n) -> new TimelineEntry(rs.getLong(1), SqlValues.instant(rs, "at"), rs.getString(3), rs.getString(4),
 					rs.getString(5), nullableLong(rs, "contact_id")))
 			.list();
 	}
@@ -349,7 +350,7 @@ class TicketRepository {
 
 	void notify(long staffId, long ticketId, String kind, String detail, Instant at) {
 		jdbc.sql("insert into ticket_notification (staff_id, ticket_id, kind, detail, created_at) values (?, ?, ?, ?, ?)")
-			.params(staffId, ticketId, kind, detail, ts(at))
+			.params(staffId, ticketId, kind, detail, SqlValues.ts(at))
 			.update();
 	}
 
@@ -359,13 +360,13 @@ class TicketRepository {
 				join ticket t on t.id = n.ticket_id where n.staff_id = ? and n.read_at is null order by n.id desc limit ?""")
 			.params(staffId, limit)
 			.query((rs, i) -> new Notification(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), instant(rs, "created_at")))
+					rs.getString(5), SqlValues.instant(rs, "created_at")))
 			.list();
 	}
 
 	int markRead(long staffId, Instant at) {
 		return jdbc.sql("update ticket_notification set read_at = ? where staff_id = ? and read_at is null")
-			.params(ts(at), staffId)
+			.params(SqlValues.ts(at), staffId)
 			.update();
 	}
 
@@ -377,7 +378,7 @@ class TicketRepository {
 		jdbc.sql("""
 				insert into ticket_transfer (ticket_id, kind, from_staff_id, from_staff, to_staff_id, to_team_id, reason, status, requested_at)
 				values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
-			.params(ticketId, kind, fromStaffId, fromStaff, toStaffId, toTeamId, reason, ts(at))
+			.params(ticketId, kind, fromStaffId, fromStaff, toStaffId, toTeamId, reason, SqlValues.ts(at))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -407,7 +408,7 @@ class TicketRepository {
 	/** Decides a pending transfer; false when it was no longer pending. */
 	boolean decide(long transferId, String status, String by, String declineReason, Instant at) {
 		return jdbc.sql("update ticket_transfer set status = ?, decided_by = ?, decline_reason = ?, decided_at = ? where id = ? and status = 'PENDING'")
-			.params(status, by, declineReason, ts(at), transferId)
+			.params(status, by, declineReason, SqlValues.ts(at), transferId)
 			.update() == 1;
 	}
 
@@ -454,7 +455,7 @@ class TicketRepository {
 					rs.getTime("work_start").toLocalTime(), rs.getTime("work_end").toLocalTime(),
 					Arrays.stream(rs.getString("work_days").split(",")).map(String::strip).map(Integer::parseInt)
 						.map(DayOfWeek::of).collect(Collectors.toSet()),
-					rs.getString("created_by"), instant(rs, "created_at"), rules, rs.getInt("remind_minutes")))
+					rs.getString("created_by"), SqlValues.instant(rs, "created_at"), rules, rs.getInt("remind_minutes")))
 			.optional();
 	}
 
@@ -468,7 +469,7 @@ class TicketRepository {
 			.params(version, p.note(), MONTH_DAY.format(p.seasonStart()), MONTH_DAY.format(p.seasonEnd()),
 					java.sql.Time.valueOf(p.workStart()), java.sql.Time.valueOf(p.workEnd()),
 					p.workDays().stream().map(DayOfWeek::getValue).sorted().map(String::valueOf).collect(Collectors.joining(",")),
-					p.createdBy(), ts(at), p.remindMinutes())
+					p.createdBy(), SqlValues.ts(at), p.remindMinutes())
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		for (SlaPolicy.Rule r : p.rules()) {
@@ -485,14 +486,7 @@ class TicketRepository {
 
 	// ---- mapping
 
-	static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
 
 	static Long nullableLong(ResultSet rs, String column) throws SQLException {
 		long v = rs.getLong(column);
@@ -513,19 +507,19 @@ class TicketRepository {
 			nullableLong(rs, "community_id"), nullableLong(rs, "about_staff_id"), rs.getLong("first_responder_id"),
 			rs.getString("first_responder"), nullableLong(rs, "assignee_id"), rs.getString("assignee"),
 			nullableLong(rs, "assignee_team_id"), nullableLong(rs, "parent_id"), rs.getBoolean("incident"),
-			nullableLong(rs, "outage_id"), rs.getLong("policy_id"), instant(rs, "recorded_at"),
-			instant(rs, "dispatched_at"), rs.getString("dispatched_by"), instant(rs, "responded_at"),
-			rs.getString("responded_by"), instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("result"),
-			instant(rs, "closed_at"), instant(rs, "cancelled_at"), rs.getString("cancel_reason"),
-			new Deadlines(instant(rs, "dispatch_due"), instant(rs, "respond_due"), instant(rs, "on_site_due"),
-					instant(rs, "resolve_due")),
-			instant(rs, "paused_at"), rs.getLong("paused_seconds"), rs.getString("reminded_mark"),
+			nullableLong(rs, "outage_id"), rs.getLong("policy_id"), SqlValues.instant(rs, "recorded_at"),
+			SqlValues.instant(rs, "dispatched_at"), rs.getString("dispatched_by"), SqlValues.instant(rs, "responded_at"),
+			rs.getString("responded_by"), SqlValues.instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("result"),
+			SqlValues.instant(rs, "closed_at"), SqlValues.instant(rs, "cancelled_at"), rs.getString("cancel_reason"),
+			new Deadlines(SqlValues.instant(rs, "dispatch_due"), SqlValues.instant(rs, "respond_due"), SqlValues.instant(rs, "on_site_due"),
+					SqlValues.instant(rs, "resolve_due")),
+			SqlValues.instant(rs, "paused_at"), rs.getLong("paused_seconds"), rs.getString("reminded_mark"),
 			rs.getString("overdue_mark"), rs.getInt("escalation_level"), rs.getInt("version"));
 
 	static final RowMapper<Transfer> TRANSFER = (rs, n) -> new Transfer(rs.getLong("id"), rs.getLong("ticket_id"),
 			rs.getString("kind"), rs.getLong("from_staff_id"), rs.getString("from_staff"), nullableLong(rs, "to_staff_id"),
-			nullableLong(rs, "to_team_id"), rs.getString("reason"), rs.getString("status"), instant(rs, "requested_at"),
-			instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decline_reason"));
+			nullableLong(rs, "to_team_id"), rs.getString("reason"), rs.getString("status"), SqlValues.instant(rs, "requested_at"),
+			SqlValues.instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decline_reason"));
 
 	static final RowMapper<Category> CATEGORY = (rs, n) -> new Category(rs.getLong("id"),
 			TicketType.valueOf(rs.getString("type")), nullableLong(rs, "parent_id"), rs.getString("code"),

@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.platform.InputChecks;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -240,26 +241,13 @@ class TicketSupport {
 	}
 
 	static String reason(String reason) {
-		String r = trim(reason);
+		String r = InputChecks.trim(reason);
 		if (r == null) {
 			throw HeatDeskException.badInput("TICKET_REASON_REQUIRED", "reason");
 		}
-		return text(r, "reason", 500, true);
+		return InputChecks.required(r, "reason", 500);
 	}
 
-	static String text(String value, String field, int max, boolean required) {
-		String v = trim(value);
-		if (v == null) {
-			if (required) {
-				throw HeatDeskException.badInput("REQUIRED", field);
-			}
-			return null;
-		}
-		if (v.length() > max) {
-			throw HeatDeskException.badInput("TOO_LONG", field, max);
-		}
-		return v;
-	}
 
 	static void phone(String value, String field) {
 		if (value != null && !PHONE.matcher(value).matches()) {
@@ -271,11 +259,4 @@ class TicketSupport {
 		return a == null ? b : b == null ? a : a + " — " + b;
 	}
 
-	static String trim(String value) {
-		if (value == null) {
-			return null;
-		}
-		String t = value.strip();
-		return t.isEmpty() ? null : t;
-	}
 }

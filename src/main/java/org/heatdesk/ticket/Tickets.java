@@ -1,5 +1,6 @@
 package org.heatdesk.ticket;
 
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.ticket.sla.SlaPolicy;
 import org.heatdesk.ticket.sla.Deadlines;
 import java.time.Clock;
@@ -26,8 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.heatdesk.ticket.TicketSupport.join;
 import static org.heatdesk.ticket.TicketSupport.mapOf;
 import static org.heatdesk.ticket.TicketSupport.reason;
-import static org.heatdesk.ticket.TicketSupport.text;
-import static org.heatdesk.ticket.TicketSupport.trim;
 
 /**
  * The ticket module's commands: record a ticket and move it through its marks (有记录、有指令、有回音、
@@ -106,7 +105,7 @@ public class Tickets {
 	 * Publishes {@link TicketRecorded} and {@link TicketResolved}.
 	 */
 	public TicketView answerInCall(Actor by, RecordTicket command, String answer) {
-		String a = text(answer, "answer", 4000, true);
+		String a = InputChecks.required(answer, "answer", 4000);
 		return intake(by, new Intake(command, null, null), a);
 	}
 
@@ -181,22 +180,22 @@ public class Tickets {
 		}
 		return new RecordTicket(c.type(), c.categoryId(), c.priority() == null ? Priority.NORMAL : c.priority(),
 				c.scope() == null ? TicketScope.HOUSEHOLD : c.scope(), c.channel() == null ? Channel.PHONE : c.channel(),
-				c.customerId(), trim(c.callerPhone()), trim(c.address()), trim(c.description()), trim(c.contactPhone()),
-				c.contactId(), trim(c.idempotencyKey()));
+				c.customerId(), InputChecks.trim(c.callerPhone()), InputChecks.trim(c.address()), InputChecks.trim(c.description()), InputChecks.trim(c.contactPhone()),
+				c.contactId(), InputChecks.trim(c.idempotencyKey()));
 	}
 
 	private void validate(RecordTicket c, Long aboutStaffId, StaffView me) {
 		if (c.type() == null) {
 			throw HeatDeskException.badInput("REQUIRED", "type");
 		}
-		text(c.description(), "description", 2000, true);
+		InputChecks.required(c.description(), "description", 2000);
 		if (c.customerId() == null && c.callerPhone() == null) {
 			throw HeatDeskException.badInput("TICKET_CALLER_REQUIRED", "callerPhone");
 		}
 		TicketSupport.phone(c.callerPhone(), "callerPhone");
 		TicketSupport.phone(c.contactPhone(), "contactPhone");
-		text(c.address(), "address", 200, false);
-		text(c.idempotencyKey(), "idempotencyKey", 100, false);
+		InputChecks.optional(c.address(), "address", 200);
+		InputChecks.optional(c.idempotencyKey(), "idempotencyKey", 100);
 		if (c.categoryId() != null) {
 			Category category = catalog.category(c.categoryId()).orElse(null);
 			if (category == null || !category.active() || category.type() != c.type()) {
@@ -230,7 +229,7 @@ public class Tickets {
 	public void noteContact(Actor actor, String ticketNo, long contactId, String summary) {
 		Acting by = support.acting(actor);
 		TicketRow row = support.load(ticketNo, by);
-		String s = text(summary, "summary", 1000, false);
+		String s = InputChecks.optional(summary, "summary", 1000);
 		repository.addEvent(row.id(), clock.instant(), by.name(), "CONTACT", s, contactId);
 		audit.record(by.actor(), "TICKET_CONTACT_NOTED", "ticket", ticketNo, null, Map.of("contactId", contactId));
 	}
@@ -246,7 +245,7 @@ public class Tickets {
 	public TicketView dispatch(Actor by, String ticketNo, Integer version, Long assigneeId, Long teamId, String note) {
 		return apply(by, ticketNo, version, Lifecycle.Action.DISPATCH, (t, me, now) -> {
 			TicketStatus before = t.status();
-			String n = text(note, "note", 1000, false);
+			String n = InputChecks.optional(note, "note", 1000);
 			StaffView target = null;
 			Long team = teamId;
 			if (assigneeId != null) {
@@ -278,7 +277,7 @@ public class Tickets {
 	public TicketView respond(Actor by, String ticketNo, Integer version, String note) {
 		return apply(by, ticketNo, version, Lifecycle.Action.RESPOND, (t, me, now) -> {
 			TicketStatus before = t.status();
-			String n = text(note, "note", 1000, false);
+			String n = InputChecks.optional(note, "note", 1000);
 			TicketResponded event = t.respond(me.name(), now);
 			return new Done(event, "RESPONDED", n, true, n, Map.of("status", before), Map.of("status", t.status()), null,
 					null);
@@ -293,11 +292,11 @@ public class Tickets {
 	public TicketView resolve(Actor by, String ticketNo, Integer version, String result) {
 		return apply(by, ticketNo, version, Lifecycle.Action.RESOLVE, (t, me, now) -> {
 			TicketStatus before = t.status();
-			String r = trim(result);
+			String r = InputChecks.trim(result);
 			if (r == null) {
 				throw HeatDeskException.badInput("TICKET_RESULT_REQUIRED", "result");
 			}
-			text(r, "result", 4000, true);
+			InputChecks.required(r, "result", 4000);
 			TicketResolved event = t.resolve(me.name(), r, now);
 			return new Done(event, "RESOLVED", r, true, null, Map.of("status", before),
 					Map.of("status", t.status(), "result", r), segmenter.segment(t.row().description(), r), () -> {
@@ -326,7 +325,7 @@ public class Tickets {
 	public TicketView close(Actor by, String ticketNo, Integer version, String note) {
 		return apply(by, ticketNo, version, Lifecycle.Action.CLOSE, (t, me, now) -> {
 			TicketStatus before = t.status();
-			String n = text(note, "note", 1000, false);
+			String n = InputChecks.optional(note, "note", 1000);
 			t.close(now);
 			return new Done(null, "CLOSED", n, true, null, Map.of("status", before), Map.of("status", t.status()), null,
 					null);
@@ -396,7 +395,7 @@ public class Tickets {
 		Acting by = support.acting(actor);
 		TicketRow row = support.load(ticketNo, by);
 		support.checkMay(row, by, Lifecycle.Action.NOTE);
-		String t = text(text, "note", 2000, true);
+		String t = InputChecks.required(text, "note", 2000);
 		repository.addEvent(row.id(), clock.instant(), by.name(), "NOTE", t, null);
 		audit.record(by.actor(), "TICKET_NOTE", "ticket", ticketNo, null, Map.of("note", t));
 	}
