@@ -64,6 +64,10 @@ class AuditActionMessagesTests {
 						default -> 3;
 					};
 					String argument = argument(source, call.end(), position);
+					if (position == 0 && !CODE.matcher(argument).find()) {
+						// record(actor, action, …): the acting person comes first
+						argument = argument(source, call.end(), 1);
+					}
 					Matcher code = CODE.matcher(argument);
 					boolean found = false;
 					while (code.find()) {
