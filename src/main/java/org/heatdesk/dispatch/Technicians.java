@@ -113,6 +113,10 @@ public class Technicians {
 		return zone;
 	}
 
+	Clock clock() {
+		return clock;
+	}
+
 	DutyTimes dutyTimes() {
 		return new DutyTimes(settings.dayShiftStart(), settings.nightShiftStart(), zone);
 	}
