@@ -91,7 +91,7 @@ public final class RefundCalculator {
 	 * {@code DISPATCH_BANDS_OPEN} (field {@code bands})
 	 */
 	public static List<RefundBand> checkBands(List<RefundBand> bands, BigDecimal standard) {
-		if (bands == null || bands.isEmpty() || bands.size() > 10 || bands.contains(null)) {
+		if (bands == null || bands.isEmpty() || bands.size() > 10 || bands.stream().anyMatch(java.util.Objects::isNull)) {
 			throw HeatDeskException.badInput("DISPATCH_BANDS_REQUIRED", "bands");
 		}
 		List<RefundBand> sorted = new ArrayList<>();

@@ -97,7 +97,7 @@ public class RefundRules {
 		if (rule == null) {
 			throw HeatDeskException.badInput("REQUIRED", "city");
 		}
-		String city = rule.city() == null ? null : InputChecks.text(rule.city(), "city").strip();
+		String city = rule.city() == null ? null : InputChecks.text(rule.city(), "city").strip().toUpperCase(java.util.Locale.ROOT);
 		if (city == null || !CITY.matcher(city).matches()) {
 			throw HeatDeskException.badInput("DISPATCH_CITY_FORMAT", "city");
 		}
@@ -173,7 +173,7 @@ public class RefundRules {
 		if (testedAt.isAfter(clock.instant().plus(1, ChronoUnit.MINUTES))) {
 			throw HeatDeskException.badInput("DISPATCH_TEST_IN_FUTURE", "testedAt");
 		}
-		RefundRule rule = city == null ? null : inForce(city.strip(), testedAt).orElse(null);
+		RefundRule rule = city == null ? null : inForce(city.strip().toUpperCase(java.util.Locale.ROOT), testedAt).orElse(null);
 		if (rule == null) {
 			throw HeatDeskException.notFound("DISPATCH_RULE_NOT_FOUND");
 		}
