@@ -155,7 +155,7 @@ class RefundRulePageController {
 		model.addAttribute("bandRows", BAND_ROWS);
 		model.addAttribute("canEdit", Role.of(authentication).contains(Role.MANAGER));
 		if (form == null) {
-			RefundRule sample = cities.isEmpty() ? null : cities.get(0).current();
+			RefundRule sample = cities.stream().map(CityRules::current).filter(java.util.Objects::nonNull).findFirst().orElse(null);
 			List<String> from = new ArrayList<>();
 			List<String> below = new ArrayList<>();
 			List<String> percent = new ArrayList<>();
