@@ -77,8 +77,9 @@ class DispatchPageController {
 
 		@Bean
 		NavItem dispatchRefundsNav() {
+			// not in the team lead's bar, which is full at 1366 px: the crews page links to it
 			return new NavItem("nav.dispatchRefunds", "nav.dispatchRefunds.description", "/dispatch/refund-rules",
-					Set.of(Role.DISPATCHER, Role.TEAM_LEAD, Role.MANAGER), 410, null);
+					Set.of(Role.DISPATCHER, Role.MANAGER), 410, null);
 		}
 	}
 
@@ -155,6 +156,10 @@ class DispatchPageController {
 		return "redirect:/dispatch/crews#crew-" + id;
 	}
 
+	/** Whether the technician may take a job of this kind now, and the refusal when not. */
+	record JobCheck(JobKind kind, HeatDeskException refusal) {
+	}
+
 	@GetMapping("/dispatch/technicians/{id}")
 	String technician(@PathVariable long id, Authentication authentication, Model model) {
 		TechnicianView t = technicians.technician(id)
@@ -177,7 +182,17 @@ class DispatchPageController {
 		model.addAttribute("today", today);
 		model.addAttribute("skills", Skill.values());
 		model.addAttribute("kinds", CertificateKind.values());
-		model.addAttribute("jobs", JobKind.values());
+		List<JobCheck> jobs = new ArrayList<>();
+		for (JobKind kind : JobKind.values()) {
+			try {
+				technicians.checkMayTake(id, kind, now);
+				jobs.add(new JobCheck(kind, null));
+			}
+			catch (HeatDeskException e) {
+				jobs.add(new JobCheck(kind, e));
+			}
+		}
+		model.addAttribute("jobs", jobs);
 		model.addAttribute("settings", technicians.settings());
 		model.addAttribute("canEdit", canEdit(authentication));
 		return "dispatch/technician";
@@ -297,6 +312,31 @@ class DispatchPageController {
 			}
 			technicians.setWeek(Actor.current(), id, monday, shifts);
 			redirect.addFlashAttribute("notice", "dispatch.roster.saved");
+		}
+		catch (HeatDeskException e) {
+			flash(redirect, e);
+		}
+		return "redirect:/dispatch/crews/" + id + "/roster" + (monday == null ? "" : "?week=" + monday);
+	}
+
+	/** Copies the week before {@code week} into it, shifted by seven days: most weeks repeat the last. */
+	@PostMapping("/dispatch/crews/{id}/roster/copy")
+	@PreAuthorize(EDIT)
+	String copyWeek(@PathVariable long id, @RequestParam(defaultValue = "") String week, RedirectAttributes redirect) {
+		LocalDate monday = null;
+		try {
+			monday = date(week, "week");
+			Technicians.CrewView crew = technicians.crew(id)
+				.orElseThrow(() -> HeatDeskException.notFound("DISPATCH_CREW_NOT_FOUND"));
+			List<Long> ids = crew.technicians().stream().map(TechnicianView::id).toList();
+			LocalDate from = monday.minusDays(7);
+			Map<Long, Set<DutyTimes.Slot>> shifts = new HashMap<>();
+			technicians.roster(ids, from, from.plusDays(6))
+				.forEach((t, days) -> days.forEach((day, set) -> set.forEach(s -> shifts
+					.computeIfAbsent(t, k -> new java.util.HashSet<>())
+					.add(new DutyTimes.Slot(day.plusDays(7), s)))));
+			technicians.setWeek(Actor.current(), id, monday, shifts);
+			redirect.addFlashAttribute("notice", "dispatch.roster.copied");
 		}
 		catch (HeatDeskException e) {
 			flash(redirect, e);

@@ -102,6 +102,9 @@ class DispatchPagesBrowserTests {
 			sunRow.findElement(By.linkText(crew.names()[0])).click();
 			browser.waitFor(d -> d.getCurrentUrl().endsWith("/dispatch/technicians/" + sun));
 			assertThat(browser.text(By.id("certificates"))).contains("无证书");
+			WebElement welding = browser.find(By.cssSelector(".job-checks li[data-job='WELDING']"));
+			assertThat(welding.getAttribute("data-eligible")).isEqualTo("false");
+			assertThat(welding.getText()).contains("不能承接焊接作业：没有有效的特种作业操作证（焊接与热切割作业）。");
 			browser.find(By.cssSelector(".cert-form summary")).click();
 			new org.openqa.selenium.support.ui.Select(browser.find(By.id("kind"))).selectByValue("WELDING");
 			browser.find(By.id("number")).sendKeys(number);
@@ -118,6 +121,8 @@ class DispatchPagesBrowserTests {
 			assertThat(row.findElement(By.cssSelector(".badge")).getAttribute("class")).contains("warn");
 			assertThat(browser.text(By.cssSelector(".alert-ok"))).isEqualTo("证书已登记。");
 			assertThat(browser.text(By.id("roster"))).contains("白班", "夜班");
+			assertThat(browser.find(By.cssSelector(".job-checks li[data-job='WELDING']")).getAttribute("data-eligible"))
+				.isEqualTo("true");
 			browser.screenshot("dispatch-technician");
 
 			browser.go("/dispatch/crews");
@@ -162,6 +167,14 @@ class DispatchPagesBrowserTests {
 			assertThat(browser.text(By.cssSelector(".alert-ok"))).isEqualTo("本周排班已保存。");
 			assertThat(browser.find(By.cssSelector("input[value='" + first + "']")).isSelected()).isTrue();
 			assertThat(browser.find(By.cssSelector("input[value='" + second + "']")).isSelected()).isTrue();
+
+			// the week after repeats it with one action
+			browser.go("/dispatch/crews/" + crew.id() + "/roster?week=" + monday.plusWeeks(1));
+			browser.submit(By.id("copy-week"));
+			assertThat(browser.text(By.cssSelector(".alert-ok"))).isEqualTo("已沿用上周排班。");
+			assertThat(browser.find(By.cssSelector("input[value='" + crew.technicians()[0] + ":" + monday.plusDays(9)
+					+ ":NIGHT']")).isSelected()).isTrue();
+			assertThat(browser.driver().findElements(By.cssSelector("input[name=shift]:checked"))).hasSize(2);
 		}
 		// Wednesday 22:00 of that week the first is on the night shift, the second not
 		Map<Long, Shift> duty = technicians.onDutyAt(monday.plusDays(2).atTime(22, 0).atZone(ZONE).toInstant());
