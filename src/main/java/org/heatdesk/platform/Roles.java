@@ -68,6 +68,15 @@ public final class Roles {
 	/** Auditors only (the customer access log). */
 	public static final String AUDITOR = "hasRole('AUDITOR')";
 
+	/** Dispatch and the team leads: those who keep the crews (technicians, certificates, roster). */
+	public static final String CREW_KEEPERS = "hasAnyRole('TEAM_LEAD','DISPATCHER')";
+
+	/** The crews' people: dispatch, team leads, managers and the technicians themselves (job eligibility). */
+	public static final String CREWS_AND_FIELD = "hasAnyRole('TEAM_LEAD','DISPATCHER','TECHNICIAN','MANAGER')";
+
+	/** Dispatch and the managers (the refund rules in the navigation). */
+	public static final String DISPATCH_AND_MANAGER = "hasAnyRole('DISPATCHER','MANAGER')";
+
 	/** Audit and administration (the audit trail). */
 	public static final String AUDIT_AND_ADMIN = "hasAnyRole('AUDITOR','ADMIN')";
 
