@@ -40,7 +40,9 @@ class ContactTicketLinks {
 		this.staff = staff;
 	}
 
-	@ApplicationModuleListener
+	// the condition keeps tickets without a contact (the API, incidents, the intake page without
+	// ?contactId=) out of the event publication registry: no row written and completed for them
+	@ApplicationModuleListener(condition = "#event.contactId() != null")
 	void on(TicketRecorded event) {
 		link(event);
 	}

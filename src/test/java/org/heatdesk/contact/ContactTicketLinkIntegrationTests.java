@@ -130,6 +130,43 @@ class ContactTicketLinkIntegrationTests {
 		assertThat(linkAudits(contactId)).containsExactly(agent.username() + " " + first);
 	}
 
+	@Test
+	void aTicketWithoutAContactCostsTheRegistryNothingAndOneWithAContactIsCompleted() {
+		TestStaff.Account agent = TestStaff.create(staff, "nolink", Role.AGENT);
+		long before = linkPublications();
+		String body = """
+				{"type":"REPAIR","callerPhone":"13900001112","description":"没有来电的工单"}""";
+		String basic = Base64.getEncoder()
+			.encodeToString((agent.username() + ":" + TestStaff.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+		// no contact: the listener's condition keeps the event out of the registry (no row to write and complete)
+		assertThat(linkPublications()).isEqualTo(before);
+
+		long contactId = ringingCall(agent);
+		String linked = recordThroughApi(agent, contactId, "有来电的工单");
+		await().atMost(LINKED_WITHIN).untilAsserted(() -> assertThat(ticketNoOf(contactId)).isEqualTo(linked));
+		// with a contact: one publication, completed once the link is written
+		await().atMost(LINKED_WITHIN).untilAsserted(() -> assertThat(jdbc.sql("""
+				select count(*) from event_publication where listener_id like '%ContactTicketLinks%'
+				and completion_date is null""").query(Long.class).single()).isZero());
+		assertThat(linkPublications()).isEqualTo(before + 1);
+	}
+
+	private long linkPublications() {
+		return jdbc.sql("select count(*) from event_publication where listener_id like '%ContactTicketLinks%'")
+			.query(Long.class).single();
+	}
+
 	/** A call ringing at the agent's extension: its contact, with no ticket. */
 	private long ringingCall(TestStaff.Account agent) {
 		CtiClient cti = CtiClient.create(port, jdbc);
