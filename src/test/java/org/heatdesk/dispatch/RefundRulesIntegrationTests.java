@@ -64,11 +64,14 @@ class RefundRulesIntegrationTests {
 		RefundRule v2 = rules.publish(MANAGER, new RefundRules.NewRule(city, null, second, new BigDecimal("30.00"), 120,
 				List.of(band("15", "18", 30), band(null, "15", 100))));
 		assertThat(v2.cityName()).as("the city's name carried over").isEqualTo("测试市");
-		Thread.sleep(Duration.between(clock.instant(), second.plusMillis(1200)).toMillis());
-
-		Instant before = second.minusMillis(600);
+		// versions take effect from the whole second (stored so); judge "before" and "after" by what was stored
+		assertThat(v2.effectiveFrom()).isAfter(v1.effectiveFrom());
+		Instant before = v2.effectiveFrom().minusMillis(1);
+		// a test cannot lie in the future: wait until the second version is in force
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+			.until(() -> !clock.instant().isBefore(v2.effectiveFrom()));
 		Instant after = clock.instant();
-		assertThat(rules.inForce(city, first.minusSeconds(1))).isEmpty();
+		assertThat(rules.inForce(city, v1.effectiveFrom().minusMillis(1))).isEmpty();
 		assertThat(rules.inForce(city, before).orElseThrow().id()).isEqualTo(v1.id());
 		assertThat(rules.inForce(city, after).orElseThrow().id()).isEqualTo(v2.id());
 		// a test at 14.5 °C, 100 m², 12 days:
