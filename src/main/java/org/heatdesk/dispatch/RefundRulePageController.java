@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.heatdesk.platform.Roles;
+import org.heatdesk.staff.Staff;
+import org.heatdesk.staff.StaffView;
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
@@ -40,7 +42,10 @@ class RefundRulePageController {
 
 	private final Technicians technicians;
 
-	RefundRulePageController(RefundRules rules, Technicians technicians) {
+	private final Staff staff;
+
+	RefundRulePageController(RefundRules rules, Technicians technicians, Staff staff) {
+		this.staff = staff;
 		this.rules = rules;
 		this.technicians = technicians;
 	}
@@ -151,6 +156,11 @@ class RefundRulePageController {
 					versions.stream().filter(r -> !r.effectiveFrom().isAfter(now) && r != current).toList()));
 		});
 		model.addAttribute("cities", cities);
+		// who published a version, by the name people know them by (the login name when the account is gone)
+		Map<String, String> publishers = new LinkedHashMap<>();
+		byCity.values().forEach(vs -> vs.forEach(r -> publishers.computeIfAbsent(r.createdBy(),
+				u -> staff.findByUsername(u).map(StaffView::displayName).orElse(u))));
+		model.addAttribute("publishers", publishers);
 		model.addAttribute("standard", rules.standardTemperature());
 		model.addAttribute("quoteForm", quote);
 		model.addAttribute("bandRows", BAND_ROWS);

@@ -206,7 +206,9 @@ class DispatchPagesBrowserTests {
 			name.sendKeys("测试市");
 			browser.submit(By.id("publish-rule"));
 			assertThat(browser.text(By.cssSelector(".alert-ok"))).isEqualTo("新版本已发布。");
-			assertThat(browser.text(By.id("city-" + city))).contains("测试市", "新版本将于", "14.0–18.0 °C 退 50%");
+			assertThat(browser.text(By.id("city-" + city))).contains("测试市", "新版本将于", "14.0–18.0 °C 退 50%")
+				// the publisher by the name people know (the demo manager 周经理), not the login name
+				.contains("周经理 发布").doesNotContain("manager 发布");
 
 			// a gap between the bands is refused in words, with what was typed still there
 			browser.find(By.id("city")).clear();
