@@ -255,9 +255,14 @@ class Contacts {
 				hotline ? r.replyDueAt() : null, hotline ? r.handedOverAt() : null, by);
 		TicketView ticket = tickets.record(by, new RecordTicket(r.type() == null ? TicketType.INQUIRY : r.type(), null,
 				r.priority(), null, r.channel(), customerId, customerId == null ? phone : null, address, summary, phone,
-				contactId, "contact-" + contactId));
+				contactId, ticketKey(contactId)));
 		// the contact's link to the ticket follows from TicketRecorded (ContactTicketLinks)
 		return ticket;
+	}
+
+	/** The idempotency key of the ticket registered for a contact (one per contact). */
+	static String ticketKey(long contactId) {
+		return "contact-" + contactId;
 	}
 
 	long insertContact(Channel channel, String direction, Long customerId, String phone, String name, String summary,

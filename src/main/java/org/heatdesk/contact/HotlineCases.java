@@ -108,16 +108,14 @@ class HotlineCases {
 		StaffView receiver = receiver();
 		Contacts.Registration registration = new Contacts.Registration(Channel.HOTLINE_12345, c.name(), c.phone(), null,
 				c.request(), c.typeHint(), null, caseNo, c.replyDueAt(), c.address(), c.handedOverAt());
-		String recorded;
 		try {
-			recorded = tx.execute(s -> {
+			tx.executeWithoutResult(s -> {
 				String ticketNo = contacts.register(registration, receiver.id(),
 						Actor.person(receiver.username(), receiver.displayName())).ticketNo();
 				Map<String, Object> after = new LinkedHashMap<>();
 				after.put("ticketNo", ticketNo);
 				after.put("receiver", receiver.username());
 				audit.record("HOTLINE_12345_CASE_RECEIVED", "hotline12345_case", caseNo, null, after);
-				return ticketNo;
 			});
 		}
 		catch (DuplicateKeyException e) {
@@ -131,18 +129,13 @@ class HotlineCases {
 			throw e.field() != null && API_FIELDS.containsKey(e.field())
 					? new HeatDeskException(e.status(), e.code(), API_FIELDS.get(e.field()), e.args()) : e;
 		}
-		// the contact takes the ticket's number just after the commit (ContactTicketLinks): answer with it now
-		return new Received(state(caseNo, recorded).orElseThrow(), true);
+		return new Received(state(caseNo).orElseThrow(), true);
 	}
 
 	/** The case with this 12345 case number, whether posted here or registered at the front desk. */
 	Optional<CaseState> state(String caseNo) {
-		return state(caseNo, null);
-	}
-
-	private Optional<CaseState> state(String caseNo, String recordedTicketNo) {
 		Optional<Map<String, Object>> row = jdbc.sql("""
-				select ticket_no, handed_over_at, reply_due_at from contact_contact where hotline_case_no = ?""")
+				select id, ticket_no, handed_over_at, reply_due_at from contact_contact where hotline_case_no = ?""")
 			.param(caseNo == null ? "" : caseNo.strip())
 			.query()
 			.listOfRows()
@@ -151,10 +144,16 @@ class HotlineCases {
 		if (row.isEmpty()) {
 			return Optional.empty();
 		}
-		String ticketNo = row.get().get("ticket_no") != null ? (String) row.get().get("ticket_no") : recordedTicketNo;
+		String ticketNo = row.get().get("ticket_no") != null ? (String) row.get().get("ticket_no") : null;
 		Instant handedOver = CallRecorder.instant(row.get().get("handed_over_at"));
 		Instant due = CallRecorder.instant(row.get().get("reply_due_at"));
-		TicketProgress p = ticketNo == null ? null : tickets.progress(ticketNo).orElse(null);
+		// until ContactTicketLinks has written the link (just after the commit), the ticket is found
+		// by the key the contact recorded it with: a read straight after the post sees its ticket
+		TicketProgress p = ticketNo != null ? tickets.progress(ticketNo).orElse(null)
+				: tickets.progressByKey(Contacts.ticketKey(((Number) row.get().get("id")).longValue())).orElse(null);
+		if (p != null) {
+			ticketNo = p.ticketNo();
+		}
 		if (p == null) {
 			return Optional.of(new CaseState(caseNo.strip(), ticketNo, null, handedOver, due, null, null, null, null, null,
 					null, kept(null, due)));

@@ -66,9 +66,22 @@ public class TicketQueries {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<TicketProgress> progress(String ticketNo) {
-		return repository.findByNo(ticketNo).map(r -> new TicketProgress(r.ticketNo(), r.status(), r.recordedAt(),
+		return repository.findByNo(ticketNo).map(TicketQueries::progressOf);
+	}
+
+	private static TicketProgress progressOf(TicketRow r) {
+		return new TicketProgress(r.ticketNo(), r.status(), r.recordedAt(),
 				r.dispatchedAt(), r.respondedAt(), r.resolvedAt(), r.closedAt(),
-				r.status() == TicketStatus.RESOLVED || r.status() == TicketStatus.CLOSED ? r.result() : null));
+				r.status() == TicketStatus.RESOLVED || r.status() == TicketStatus.CLOSED ? r.result() : null);
+	}
+
+	/**
+	 * {@link #progress} of the ticket recorded with this idempotency key: for a caller that recorded
+	 * it and has not yet been told its number (the contact's link follows the commit).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketProgress> progressByKey(String idempotencyKey) {
+		return repository.findByKey(idempotencyKey).map(TicketQueries::progressOf);
 	}
 
 	/** The active categories of a type, in the managers' order, named in the current language. */

@@ -211,6 +211,22 @@ class HotlineApiIntegrationTests {
 		assertThat(late.get("result").isNull()).isTrue();
 	}
 
+	@Test
+	void aCaseReadBeforeItsContactIsLinkedStillShowsItsTicket() {
+		String caseNo = newCaseNo();
+		Instant handedOver = Instant.now().minus(1, ChronoUnit.HOURS);
+		String ticketNo = json.readTree(post(body(caseNo, handedOver, handedOver.plus(1, ChronoUnit.DAYS), "13905310005",
+				"楼道暖气漏水", "REPAIR"), "zh-CN").body()).get("ticketNo").asString();
+		// the moment between the commit and the contact's link (ContactTicketLinks runs after it)
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+			.sql("select ticket_no from contact_contact where hotline_case_no = ?").param(caseNo).query(String.class)
+			.optional().isPresent());
+		jdbc.sql("update contact_contact set ticket_no = null where hotline_case_no = ?").param(caseNo).update();
+		JsonNode state = json.readTree(get("/api/v1/hotline12345/cases/" + caseNo).body());
+		assertThat(state.get("ticketNo").asString()).isEqualTo(ticketNo);
+		assertThat(state.get("status").asString()).isEqualTo("RECORDED");
+	}
+
 	private static String newCaseNo() {
 		return "SD-" + UUID.randomUUID().toString().substring(0, 12);
 	}
