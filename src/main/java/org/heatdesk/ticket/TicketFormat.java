@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Formatting helpers for the ticket pages ({@code ${tf}}): company-zone times, time left, tones. */
-record TicketFormat(ZoneId zone, Instant now) {
+/**
+ * Formatting helpers for the ticket pages ({@code ${tf}}): company-zone times, time left, tones. Public
+ * for the policy page in {@code ticket.sla}.
+ */
+public record TicketFormat(ZoneId zone, Instant now) {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private static final Duration AMBER = Duration.ofMinutes(30);
 
-	static TicketFormat of(ZoneId zone, Clock clock) {
+	public static TicketFormat of(ZoneId zone, Clock clock) {
 		return new TicketFormat(zone, clock.instant());
 	}
 

@@ -10,6 +10,7 @@ import org.heatdesk.platform.Roles;
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.staff.StaffView;
+import org.heatdesk.ticket.sla.OverdueBoard;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;

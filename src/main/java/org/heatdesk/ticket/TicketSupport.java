@@ -205,8 +205,13 @@ class TicketSupport {
 
 	/** The team lead of {@code teamId} (any active lead when the team has none), never the person a complaint is about. */
 	Optional<StaffView> leadFor(Long teamId, TicketRow row, Long except) {
+		return leadFor(teamId, row.aboutStaffId(), except);
+	}
+
+	/** As {@link #leadFor(Long, TicketRow, Long)}, for a ticket known by whom its complaint is about ({@code null}: no one). */
+	Optional<StaffView> leadFor(Long teamId, Long aboutStaffId, Long except) {
 		List<StaffView> leads = staff.withRole(Role.TEAM_LEAD).stream()
-			.filter(l -> !row.about(l.id()) && (except == null || l.id() != except))
+			.filter(l -> (aboutStaffId == null || aboutStaffId != l.id()) && (except == null || l.id() != except))
 			.toList();
 		return leads.stream().filter(l -> teamId != null && teamId.equals(l.teamId())).findFirst()
 			.or(() -> leads.stream().findFirst());

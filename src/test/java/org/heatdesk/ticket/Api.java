@@ -11,8 +11,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A staff member calling {@code /api/v1} with HTTP Basic, for integration tests. */
-final class Api {
+/** A staff member calling {@code /api/v1} with HTTP Basic, for integration tests (public for those of {@code ticket.sla}). */
+public final class Api {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -28,13 +28,13 @@ final class Api {
 			.encodeToString((username + ":heatdesk2026").getBytes(StandardCharsets.UTF_8));
 	}
 
-	static Api as(int port, String username) {
+	public static Api as(int port, String username) {
 		return new Api(port, username);
 	}
 
-	record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+	public record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
 
-		String text(String field) {
+		public String text(String field) {
 			JsonNode n = body.get(field);
 			return n == null || n.isNull() ? null : n.asString();
 		}
@@ -49,15 +49,15 @@ final class Api {
 		}
 	}
 
-	Response get(String path) {
+	public Response get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
 	}
 
-	Response post(String path, Object body) {
+	public Response post(String path, Object body) {
 		return post(path, body, Map.of());
 	}
 
-	Response post(String path, Object body, Map<String, String> headers) {
+	public Response post(String path, Object body, Map<String, String> headers) {
 		String json = body == null ? "" : JSON.writeValueAsString(body);
 		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)), headers);

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 /** Test-only: remembers the ticket events published, so tests can see what other modules would receive. */
 @Component
-class TicketEventLog {
+public class TicketEventLog {
 
-	final List<Object> events = new CopyOnWriteArrayList<>();
+	public final List<Object> events = new CopyOnWriteArrayList<>();
 
 	@EventListener
 	void on(TicketOverdue e) {

@@ -2,10 +2,8 @@ package org.heatdesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.heatdesk.ticket.sla.SlaPolicy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.heatdesk.platform.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Flows through the front door that other modules use: outage linking, policy versions, the contact contract. */
+/**
+ * Flows through the front door that other modules use: outage linking, the contact contract (policy
+ * versions: {@code sla.TicketPoliciesIntegrationTests}).
+ */
 @HeatDeskTest
 class TicketFlowsIntegrationTests {
 
@@ -37,9 +35,6 @@ class TicketFlowsIntegrationTests {
 
 	@Autowired
 	Incidents incidents;
-
-	@Autowired
-	TicketPolicies policies;
 
 	@Autowired
 	Network network;
@@ -54,16 +49,7 @@ class TicketFlowsIntegrationTests {
 	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	static <T> T as(String username, String role, Supplier<T> action) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-				List.of(new SimpleGrantedAuthority("ROLE_" + role))));
-		SecurityContextHolder.setContext(context);
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		return TicketFixtures.as(username, role, action);
 	}
 
 	static RecordTicket repair(Long customerId, String description) {
@@ -113,42 +99,6 @@ class TicketFlowsIntegrationTests {
 			assertThat(row.get("result")).isEqualTo("循环泵已更换，已恢复供热");
 			assertThat(row.values()).doesNotContainNull();
 		}
-	}
-
-	@Test
-	void aNewPolicyVersionAppliesToNewTicketsOnly() {
-		RecordTicket praise = new RecordTicket(TicketType.PRAISE, null, Priority.NORMAL, TicketScope.HOUSEHOLD, Channel.PHONE,
-				null, "13800002222", null, "感谢师傅 " + UUID.randomUUID(), null, null, null);
-		TicketView before = as("agent", "AGENT", () -> tickets.record(Actor.current(), praise));
-		Map<String, Object> old = jdbc.sql("select policy_id, resolve_due from ticket where id = ?").param(before.id()).query().singleRow();
-
-		SlaPolicy current = policies.current();
-		List<SlaPolicy.Rule> rules = new ArrayList<>();
-		for (SlaPolicy.Rule r : current.rules()) {
-			rules.add(r.type() == TicketType.PRAISE ? new SlaPolicy.Rule(r.type(), r.categoryId(), r.priority(), r.scope(),
-					r.dispatchLimit(), r.respondLimit(), r.onSiteLimit(), "30d") : r);
-		}
-		SlaPolicy added = as("manager", "MANAGER", () -> policies.addVersion(new TicketPolicies.Draft("表扬回复放宽到 30 天",
-				"11-15", "03-15", "08:00", "17:30", current.workDays(), rules, 5)));
-		assertThat(added.version()).isEqualTo(current.version() + 1);
-
-		TicketView after = as("agent", "AGENT", () -> tickets.record(Actor.current(), praise));
-		Map<String, Object> renewed = jdbc.sql("select policy_id, resolve_due from ticket where id = ?").param(after.id()).query().singleRow();
-		assertThat(((Number) renewed.get("policy_id")).longValue()).isEqualTo(added.id());
-		// 30 counting days (the season runs 24/7) lie well beyond the 3 of the old version
-		assertThat(((java.sql.Timestamp) renewed.get("resolve_due")).toInstant())
-			.isAfter(Instant.now().plus(25, ChronoUnit.DAYS));
-		// the ticket recorded before keeps its version and deadline
-		Map<String, Object> unchanged = jdbc.sql("select policy_id, resolve_due from ticket where id = ?").param(before.id()).query().singleRow();
-		assertThat(unchanged).isEqualTo(old);
-		assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'TICKET_POLICY_VERSION_ADDED' and entity_id = ?")
-			.param(String.valueOf(added.version())).query(Long.class).single()).isEqualTo(1);
-		// a bad limit is refused
-		List<SlaPolicy.Rule> bad = List.of(new SlaPolicy.Rule(TicketType.REPAIR, null, null, null, "soon", null, null, null));
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> as("manager", "MANAGER", () -> policies.addVersion(
-				new TicketPolicies.Draft("x", "11-15", "03-15", "08:00", "17:30", current.workDays(), bad, 5))))
-			.isInstanceOfSatisfying(org.heatdesk.platform.HeatDeskException.class,
-					e -> assertThat(e.code()).isEqualTo("TICKET_POLICY_LIMIT"));
 	}
 
 	@Test

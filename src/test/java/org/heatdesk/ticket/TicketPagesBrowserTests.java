@@ -40,8 +40,7 @@ class TicketPagesBrowserTests {
 
 	/** Logs in and waits until the login form has been left, so the next page opens in the new session. */
 	static void login(Browser b, String username) {
-		b.login(username, "heatdesk2026");
-		b.waitFor(d -> !d.getCurrentUrl().contains("/login") && d.findElements(By.cssSelector("form[action$='/logout']")).size() > 0);
+		TicketFixtures.login(b, username);
 	}
 
 	@Test

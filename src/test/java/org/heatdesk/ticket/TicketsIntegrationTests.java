@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
-/** Tickets through the API against the embedded PostgreSQL: marks, refusals, idempotency, concurrency, transfers. */
+/**
+ * Tickets through the API against the embedded PostgreSQL: marks, refusals, idempotency, concurrency,
+ * transfers (reminders and escalation by the deadline sweep: {@code sla.DeadlineSweepIntegrationTests}).
+ */
 @HeatDeskTest
 class TicketsIntegrationTests {
 
@@ -38,13 +39,7 @@ class TicketsIntegrationTests {
 	Staff staff;
 
 	@Autowired
-	DeadlineSweep sweep;
-
-	@Autowired
 	TicketEventLog log;
-
-	@Autowired
-	PlatformTransactionManager transactions;
 
 	Api agent() {
 		return Api.as(port, "agent");
@@ -55,21 +50,11 @@ class TicketsIntegrationTests {
 	}
 
 	static Map<String, Object> repair(String description) {
-		Map<String, Object> m = new HashMap<>();
-		m.put("type", "REPAIR");
-		m.put("priority", "NORMAL");
-		m.put("callerPhone", "13800000000");
-		m.put("address", "翠园小区 3-2-501");
-		m.put("description", description);
-		return m;
+		return TicketFixtures.repair(description);
 	}
 
 	static Map<String, Object> action(Object... kv) {
-		Map<String, Object> m = new HashMap<>();
-		for (int i = 0; i < kv.length; i += 2) {
-			m.put((String) kv[i], kv[i + 1]);
-		}
-		return m;
+		return TicketFixtures.action(kv);
 	}
 
 	String recordRepair(Api as, String description) {
@@ -79,7 +64,7 @@ class TicketsIntegrationTests {
 	}
 
 	static String unique(String text) {
-		return text + " " + UUID.randomUUID().toString().substring(0, 8);
+		return TicketFixtures.unique(text);
 	}
 
 	@Test
@@ -345,69 +330,6 @@ class TicketsIntegrationTests {
 		}));
 		assertThat(Api.as(port, "lead").post("/api/v1/tickets/" + no + "/transfers/" + transferId + "/accept", null).text("assignee"))
 			.isEqualTo("lead");
-	}
-
-	@Test
-	void aPassedDeadlineIsEscalatedOnceByOneNode() {
-		String no = recordRepair(agent(), unique("超时升级"));
-		Instant now = Instant.now();
-		jdbc.sql("update ticket set dispatch_due = ? where ticket_no = ?").params(java.sql.Timestamp.from(now.minusSeconds(60)), no).update();
-
-		// another node holds the lock: this one skips the sweep
-		TransactionTemplate tx = new TransactionTemplate(transactions);
-		CountDownLatch held = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		Thread other = new Thread(() -> tx.executeWithoutResult(s -> {
-			jdbc.sql("select pg_advisory_xact_lock(?)").param(DeadlineSweep.LOCK).query(Object.class).single();
-			held.countDown();
-			try {
-				release.await();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}));
-		other.start();
-		try {
-			held.await();
-			assertThat(sweep.sweep(now).ran()).isFalse();
-		}
-		catch (InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
-		finally {
-			release.countDown();
-		}
-		try {
-			other.join();
-		}
-		catch (InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
-
-		// the scheduled sweep may hold the lock for a moment: run until this node gets it
-		org.awaitility.Awaitility.await().until(() -> sweep.sweep(now).ran());
-		assertThat(jdbc.sql("select escalation_level from ticket where ticket_no = ?").param(no).query(Integer.class).single()).isEqualTo(1);
-		assertThat(log.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(TicketOverdue.class, x -> {
-			assertThat(x.ticketNo()).isEqualTo(no);
-			assertThat(x.mark()).isEqualTo("DISPATCHED");
-		}));
-		assertThat(jdbc.sql("select count(*) from ticket_notification n join ticket t on t.id = n.ticket_id where t.ticket_no = ? and n.kind = 'OVERDUE' and n.staff_id = ?")
-			.params(no, staffId("lead")).query(Long.class).single()).isEqualTo(1);
-		// a second sweep does not escalate the same mark again
-		sweep.sweep(now);
-		assertThat(jdbc.sql("select escalation_level from ticket where ticket_no = ?").param(no).query(Integer.class).single()).isEqualTo(1);
-	}
-
-	@Test
-	void aDeadlineNearIsReminded() {
-		String no = recordRepair(agent(), unique("催办提醒"));
-		Instant now = Instant.now();
-		jdbc.sql("update ticket set dispatch_due = ? where ticket_no = ?").params(java.sql.Timestamp.from(now.plusSeconds(120)), no).update();
-		org.awaitility.Awaitility.await().until(() -> sweep.sweep(now).ran());
-		assertThat(jdbc.sql("select reminded_mark from ticket where ticket_no = ?").param(no).query(String.class).single()).isEqualTo("DISPATCHED");
-		assertThat(jdbc.sql("select count(*) from ticket_notification n join ticket t on t.id = n.ticket_id where t.ticket_no = ? and n.kind = 'REMINDER'")
-			.param(no).query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test

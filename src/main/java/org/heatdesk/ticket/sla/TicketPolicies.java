@@ -1,13 +1,12 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import org.heatdesk.platform.InputChecks;
-import org.heatdesk.ticket.sla.SlaPolicy;
-import org.heatdesk.ticket.sla.Limit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.MonthDay;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,8 @@ import java.util.regex.Pattern;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.ticket.Category;
+import org.heatdesk.ticket.TicketType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,24 +23,21 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What managers maintain: the versioned deadline policy (a new version applies to tickets recorded
  * after it; a ticket keeps the version and deadlines it was recorded under) and the category tree.
- * Every change is in the audit trail.
+ * Every change is in the audit trail. Reads and writes both through {@link PolicyStore}.
  */
 @Service
 class TicketPolicies {
 
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
 
-	private final TicketRepository repository;
-
-	private final Catalog catalog;
+	private final PolicyStore store;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	TicketPolicies(TicketRepository repository, Catalog catalog, AuditTrail audit, Clock clock) {
-		this.repository = repository;
-		this.catalog = catalog;
+	TicketPolicies(PolicyStore store, AuditTrail audit, Clock clock) {
+		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -54,12 +52,12 @@ class TicketPolicies {
 
 	@Transactional(readOnly = true)
 	SlaPolicy current() {
-		return catalog.currentPolicy();
+		return store.current();
 	}
 
 	@Transactional(readOnly = true)
 	List<SlaPolicy> versions() {
-		return repository.policyIds().stream().map(catalog::policy).toList();
+		return store.versions();
 	}
 
 	/**
@@ -104,17 +102,15 @@ class TicketPolicies {
 					throw HeatDeskException.badInput("TICKET_POLICY_LIMIT", "rules", limit);
 				}
 			}
-			if (r.categoryId() != null && catalog.category(r.categoryId()).filter(c -> c.type() == r.type()).isEmpty()) {
+			if (r.categoryId() != null && store.category(r.categoryId()).filter(c -> c.type() == r.type()).isEmpty()) {
 				throw HeatDeskException.badInput("TICKET_CATEGORY_INVALID", "rules");
 			}
 		}
 		checkReminder(draft.remindMinutes(), draft.rules());
-		SlaPolicy before = catalog.currentPolicy();
+		SlaPolicy before = store.current();
 		SlaPolicy candidate = new SlaPolicy(0, 0, note, seasonStart, seasonEnd, workStart, workEnd, draft.workDays(),
 				AuditTrail.currentActor(), clock.instant(), draft.rules(), draft.remindMinutes());
-		long id = repository.insertPolicy(candidate, clock.instant());
-		SlaPolicy added = catalog.policy(id);
-		catalog.policyChanged();
+		SlaPolicy added = store.add(candidate, clock.instant());
 		audit.record("TICKET_POLICY_VERSION_ADDED", "ticket_policy", added.version(), summary(before), summary(added));
 		return added;
 	}
@@ -145,9 +141,15 @@ class TicketPolicies {
 	private static final int MAX_REMIND_MINUTES = 1440;
 
 	private static Map<String, Object> summary(SlaPolicy p) {
-		return TicketSupport.mapOf("version", p.version(), "note", p.note(), "season", p.seasonStart() + "–" + p.seasonEnd(),
-				"workingHours", p.workStart() + "–" + p.workEnd(), "workDays", p.workDays(), "rules", p.rules(),
-				"remindMinutes", p.remindMinutes());
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("version", p.version());
+		m.put("note", p.note());
+		m.put("season", p.seasonStart() + "–" + p.seasonEnd());
+		m.put("workingHours", p.workStart() + "–" + p.workEnd());
+		m.put("workDays", p.workDays());
+		m.put("rules", p.rules());
+		m.put("remindMinutes", p.remindMinutes());
+		return m;
 	}
 
 	@Transactional
@@ -165,27 +167,25 @@ class TicketPolicies {
 		if (k != null && k.length() > 500) {
 			throw HeatDeskException.badInput("TOO_LONG", "keywords", 500);
 		}
-		if (parentId != null && catalog.category(parentId).filter(p -> p.type() == type).isEmpty()) {
+		if (parentId != null && store.category(parentId).filter(p -> p.type() == type).isEmpty()) {
 			throw HeatDeskException.badInput("TICKET_CATEGORY_INVALID", "parentId");
 		}
 		long id;
 		try {
-			id = repository.insertCategory(type, parentId, c, zh, en, k == null ? "" : k, 100);
+			id = store.addCategory(type, parentId, c, zh, en, k == null ? "" : k, 100);
 		}
 		catch (DuplicateKeyException e) {
 			throw HeatDeskException.badInput("TICKET_CATEGORY_CODE", "code");
 		}
-		catalog.categoriesChanged();
-		Category added = catalog.category(id).orElseThrow();
+		Category added = store.category(id).orElseThrow();
 		audit.record("TICKET_CATEGORY_ADDED", "ticket_category", id, null, added);
 		return added;
 	}
 
 	@Transactional
 	void setCategoryActive(long id, boolean active) {
-		Category before = catalog.category(id).orElseThrow(() -> HeatDeskException.notFound("NOT_FOUND"));
-		repository.setCategoryActive(id, active);
-		catalog.categoriesChanged();
+		Category before = store.category(id).orElseThrow(() -> HeatDeskException.notFound("NOT_FOUND"));
+		store.setCategoryActive(id, active);
 		audit.record(active ? "TICKET_CATEGORY_ACTIVATED" : "TICKET_CATEGORY_DEACTIVATED", "ticket_category", id,
 				Map.of("active", before.active()), Map.of("active", active));
 	}

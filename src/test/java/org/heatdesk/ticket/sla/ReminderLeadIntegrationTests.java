@@ -1,8 +1,7 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.heatdesk.ticket.sla.SlaPolicy;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.ticket.Api;
+import org.heatdesk.ticket.TicketType;
 import org.heatdesk.PageSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

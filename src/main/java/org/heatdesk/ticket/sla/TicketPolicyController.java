@@ -1,7 +1,6 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import org.heatdesk.platform.InputChecks;
-import org.heatdesk.ticket.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -12,6 +11,11 @@ import java.util.Set;
 import org.heatdesk.platform.Roles;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
+import org.heatdesk.ticket.Category;
+import org.heatdesk.ticket.Priority;
+import org.heatdesk.ticket.TicketFormat;
+import org.heatdesk.ticket.TicketScope;
+import org.heatdesk.ticket.TicketType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,20 +33,20 @@ class TicketPolicyController {
 
 	private final TicketPolicies policies;
 
-	private final Catalog catalog;
+	private final PolicyStore store;
 
 	private final Clock clock;
 
-	TicketPolicyController(TicketPolicies policies, Catalog catalog, Clock clock) {
+	TicketPolicyController(TicketPolicies policies, PolicyStore store, Clock clock) {
 		this.policies = policies;
-		this.catalog = catalog;
+		this.store = store;
 		this.clock = clock;
 	}
 
 	@GetMapping("/tickets/policy")
 	String page(Model model) {
 		SlaPolicy current = policies.current();
-		model.addAttribute("tf", TicketFormat.of(catalog.zone(), clock));
+		model.addAttribute("tf", TicketFormat.of(store.zone(), clock));
 		model.addAttribute("policy", current);
 		model.addAttribute("versions", policies.versions());
 		List<SlaPolicy.Rule> rows = new ArrayList<>(current.rules());
@@ -54,9 +58,9 @@ class TicketPolicyController {
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("scopes", TicketScope.values());
 		model.addAttribute("days", DayOfWeek.values());
-		model.addAttribute("categories", catalog.categories().values());
+		model.addAttribute("categories", store.categories().values());
 		java.util.Map<Long, String> names = new java.util.HashMap<>();
-		catalog.categories().values().forEach(c -> names.put(c.id(), catalog.categoryName(c.id())));
+		store.categories().values().forEach(c -> names.put(c.id(), store.categoryName(c.id())));
 		model.addAttribute("categoryNames", names);
 		return "ticket/policy";
 	}

@@ -1,10 +1,10 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.heatdesk.ticket.TicketPagesBrowserTests.login;
-import static org.heatdesk.ticket.TicketsIntegrationTests.action;
-import static org.heatdesk.ticket.TicketsIntegrationTests.repair;
-import static org.heatdesk.ticket.TicketsIntegrationTests.unique;
+import static org.heatdesk.ticket.TicketFixtures.action;
+import static org.heatdesk.ticket.TicketFixtures.login;
+import static org.heatdesk.ticket.TicketFixtures.repair;
+import static org.heatdesk.ticket.TicketFixtures.unique;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.heatdesk.Browser;
 import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.ticket.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;

@@ -1,7 +1,17 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import org.heatdesk.platform.EventStreams;
 import org.heatdesk.platform.LiveUpdates;
+import org.heatdesk.ticket.TicketCancelled;
+import org.heatdesk.ticket.TicketDispatched;
+import org.heatdesk.ticket.TicketEscalated;
+import org.heatdesk.ticket.TicketOverdue;
+import org.heatdesk.ticket.TicketPaused;
+import org.heatdesk.ticket.TicketReopened;
+import org.heatdesk.ticket.TicketResolved;
+import org.heatdesk.ticket.TicketResponded;
+import org.heatdesk.ticket.TicketResumed;
+import org.heatdesk.ticket.TicketTransferred;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,10 +25,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * from the person it is about, 6.7). A stream says {@code hello} when it opens, and the page re-syncs
  * then, so a reconnect misses nothing. Streams are held in memory per node and closed on shutdown
  * before the web server's graceful shutdown; with several nodes ({@code heatdesk.live.fanout=postgres})
- * {@link LiveUpdates} carries the change to every node's boards.
+ * {@link LiveUpdates} carries the change to every node's boards. The board's page and rows are served
+ * by the ticket lists' controller, which opens the stream here.
  */
 @Component
-class OverdueBoard extends EventStreams {
+public class OverdueBoard extends EventStreams {
 
 	static final String BOARDS = "overdue-board";
 
@@ -29,7 +40,8 @@ class OverdueBoard extends EventStreams {
 		this.live = live;
 	}
 
-	SseEmitter open() {
+	/** A new board's stream on this node. */
+	public SseEmitter open() {
 		return open(BOARDS);
 	}
 

@@ -1,13 +1,16 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.staff.StaffView;
+import org.heatdesk.ticket.TicketEscalated;
+import org.heatdesk.ticket.TicketOverdue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reminds before deadlines and escalates when they pass. Runs on every node on a timer, but only the
  * node that takes the transaction-scoped advisory lock does the work, so several nodes never remind
- * or escalate twice. Publishes {@link TicketOverdue} and {@link TicketEscalated}.
+ * or escalate twice. Publishes {@link TicketOverdue} and {@link TicketEscalated}. Reads and writes the
+ * tickets through {@link DueTickets}.
  */
 @Component
 class DeadlineSweep {
@@ -30,9 +34,7 @@ class DeadlineSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineSweep.class);
 
-	private final TicketRepository repository;
-
-	private final TicketSupport support;
+	private final DueTickets tickets;
 
 	private final JdbcClient jdbc;
 
@@ -44,12 +46,10 @@ class DeadlineSweep {
 
 	private final TransactionTemplate tx;
 
-	DeadlineSweep(TicketRepository repository, TicketSupport support, JdbcClient jdbc, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock,
+	DeadlineSweep(DueTickets tickets, JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.tx = new TransactionTemplate(transactions);
-		this.repository = repository;
-		this.support = support;
+		this.tickets = tickets;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
@@ -81,19 +81,19 @@ class DeadlineSweep {
 		}
 		int reminded = 0;
 		int overdue = 0;
-		for (TicketRow row : repository.dueBefore(now, 500)) {
-			Mark mark = row.nextMark();
-			Instant due = row.nextDeadline();
+		for (DueTickets.Due row : tickets.dueBefore(now, 500)) {
+			String mark = row.mark();
+			Instant due = row.deadline();
 			if (mark == null || due == null) {
 				continue;
 			}
 			if (due.isBefore(now)) {
-				if (!mark.name().equals(row.overdueMark())) {
+				if (!mark.equals(row.overdueMark())) {
 					escalate(row, mark, due, now);
 					overdue++;
 				}
 			}
-			else if (!mark.name().equals(row.remindedMark())) {
+			else if (!mark.equals(row.remindedMark())) {
 				remind(row, mark, due, now);
 				reminded++;
 			}
@@ -101,40 +101,39 @@ class DeadlineSweep {
 		return new Outcome(true, reminded, overdue);
 	}
 
-	private void remind(TicketRow row, Mark mark, Instant due, Instant now) {
-		repository.updateQuietly(row.id(), "reminded_mark = ?", mark.name());
+	private void remind(DueTickets.Due row, String mark, Instant due, Instant now) {
+		tickets.reminded(row.id(), mark);
 		for (long staffId : holders(row)) {
-			repository.notify(staffId, row.id(), "REMINDER", mark.name(), now);
+			tickets.notify(staffId, row.id(), "REMINDER", mark, now);
 		}
-		repository.addEvent(row.id(), now, AuditTrail.SYSTEM, "REMINDED", mark.name(), null);
+		tickets.addEvent(row.id(), now, AuditTrail.SYSTEM, "REMINDED", mark);
 	}
 
-	private void escalate(TicketRow row, Mark mark, Instant due, Instant now) {
-		repository.updateQuietly(row.id(), "overdue_mark = ?, reminded_mark = ?, escalation_level = escalation_level + 1",
-				mark.name(), mark.name());
-		StaffView lead = support.leadFor(teamOf(row), row, null).orElse(null);
+	private void escalate(DueTickets.Due row, String mark, Instant due, Instant now) {
+		tickets.overdue(row.id(), mark);
+		StaffView lead = tickets.leadFor(row).orElse(null);
 		Set<Long> notified = holders(row);
 		if (lead != null) {
 			notified.add(lead.id());
 		}
 		for (long staffId : notified) {
-			repository.notify(staffId, row.id(), "OVERDUE", mark.name(), now);
+			tickets.notify(staffId, row.id(), "OVERDUE", mark, now);
 		}
-		repository.addEvent(row.id(), now, AuditTrail.SYSTEM, "OVERDUE", mark.name(), null);
-		audit.record("TICKET_OVERDUE", "ticket", row.ticketNo(), null,
-				TicketSupport.mapOf("mark", mark.name(), "deadline", due.toString(), "escalatedTo", lead == null ? null : lead.username()));
-		events.publishEvent(new TicketOverdue(row.id(), row.ticketNo(), mark.name(), due, row.assigneeId(), now));
+		tickets.addEvent(row.id(), now, AuditTrail.SYSTEM, "OVERDUE", mark);
+		// Map.of refuses the null of a ticket with no lead to escalate to
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("mark", mark);
+		detail.put("deadline", due.toString());
+		detail.put("escalatedTo", lead == null ? null : lead.username());
+		audit.record("TICKET_OVERDUE", "ticket", row.ticketNo(), null, detail);
+		events.publishEvent(new TicketOverdue(row.id(), row.ticketNo(), mark, due, row.assigneeId(), now));
 		if (lead != null) {
-			repository.addEvent(row.id(), now, AuditTrail.SYSTEM, "ESCALATED", lead.displayName(), null);
-			events.publishEvent(new TicketEscalated(row.id(), row.ticketNo(), null, lead.id(), "OVERDUE " + mark.name(), now));
+			tickets.addEvent(row.id(), now, AuditTrail.SYSTEM, "ESCALATED", lead.displayName());
+			events.publishEvent(new TicketEscalated(row.id(), row.ticketNo(), null, lead.id(), "OVERDUE " + mark, now));
 		}
 	}
 
-	private Long teamOf(TicketRow row) {
-		return row.assigneeTeamId();
-	}
-
-	private static Set<Long> holders(TicketRow row) {
+	private static Set<Long> holders(DueTickets.Due row) {
 		Set<Long> ids = new LinkedHashSet<>();
 		if (row.assigneeId() != null) {
 			ids.add(row.assigneeId());

@@ -1,9 +1,9 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.heatdesk.ticket.TicketsIntegrationTests.action;
-import static org.heatdesk.ticket.TicketsIntegrationTests.repair;
-import static org.heatdesk.ticket.TicketsIntegrationTests.unique;
+import static org.heatdesk.ticket.TicketFixtures.action;
+import static org.heatdesk.ticket.TicketFixtures.repair;
+import static org.heatdesk.ticket.TicketFixtures.unique;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.ticket.Api;
 import org.heatdesk.platform.LiveUpdates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

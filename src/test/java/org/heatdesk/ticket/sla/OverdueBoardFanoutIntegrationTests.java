@@ -1,4 +1,4 @@
-package org.heatdesk.ticket;
+package org.heatdesk.ticket.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
