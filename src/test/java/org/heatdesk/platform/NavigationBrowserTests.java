@@ -60,20 +60,16 @@ class NavigationBrowserTests {
 				b.find(By.tagName("main"));
 				assertThat(b.driver().getTitle()).as(page).doesNotContain("错误");
 				Map<String, String> shown = new HashMap<>();
-				for (WebElement kbd : b.driver().findElements(By.tagName("kbd"))) {
-					if (!kbd.isDisplayed() || kbd.getText().isBlank()) {
-						continue;
-					}
+				for (List<Object> hint : hints(b)) {
 					// a key hinted twice must lead to one place (the home card and the navigation entry of a page);
 					// two different actions under one key would do only one of them
-					String key = kbd.getText().replace("Alt+", "").strip().toLowerCase();
-					List<WebElement> link = kbd.findElements(By.xpath("./ancestor::a[1]"));
-					String action = link.isEmpty() ? kbd.findElement(By.xpath("..")).getText() : link.get(0).getAttribute("href");
+					String key = ((String) hint.get(0)).replace("Alt+", "").strip().toLowerCase();
+					String action = (String) hint.get(1);
 					String before = shown.put(key, action);
 					assertThat(before == null || before.equals(action)).as("Alt+%s on %s means %s and %s", key, page, before, action)
 						.isTrue();
-					assertThat(b.driver().findElements(By.cssSelector("[data-shortcut='" + key + "']")))
-						.as("Alt+%s on %s is hinted but bound to nothing", key, page).isNotEmpty();
+					assertThat(((Number) hint.get(2)).intValue()).as("Alt+%s on %s is hinted but bound to nothing", key, page)
+						.isPositive();
 				}
 			}
 
@@ -91,5 +87,34 @@ class NavigationBrowserTests {
 			new Actions(b.driver()).keyDown(Keys.ALT).sendKeys("n").keyUp(Keys.ALT).perform();
 			b.waitFor(d -> d.getCurrentUrl().endsWith("/tickets/new"));
 		}
+	}
+
+	/**
+	 * Every shortcut hint shown on the page, read in one script rather than five driver calls a hint:
+	 * its visible text, what it does (the link it sits in, else its parent's visible text) and how many
+	 * elements carry its {@code data-shortcut}. Shown and visible text as WebDriver judges them: laid out,
+	 * not hidden, not transparent; {@code innerText} leaves out what CSS hides, as {@code getText} does.
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<List<Object>> hints(Browser b) {
+		return (List<List<Object>>) ((JavascriptExecutor) b.driver()).executeScript("""
+				function shown(e) {
+				  if (!e.getClientRects().length) { return false; }
+				  for (var x = e; x; x = x.parentElement) {
+				    var s = getComputedStyle(x);
+				    if (s.visibility === 'hidden' || s.opacity === '0') { return false; }
+				  }
+				  return true;
+				}
+				var out = [];
+				document.querySelectorAll('kbd').forEach(function (k) {
+				  var text = k.innerText.trim();
+				  if (!shown(k) || !text) { return; }
+				  var key = text.replace('Alt+', '').trim().toLowerCase();
+				  var link = k.closest('a');
+				  var action = link ? link.href : k.parentElement.innerText.trim();
+				  out.push([text, action, document.querySelectorAll('[data-shortcut="' + key + '"]').length]);
+				});
+				return out;""");
 	}
 }
