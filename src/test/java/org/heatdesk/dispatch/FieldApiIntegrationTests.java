@@ -270,6 +270,16 @@ class FieldApiIntegrationTests {
 		assertThat(ticket.path("onSiteInTime").asBoolean()).isTrue();
 		assertThat(ticket.path("result").asString()).contains("阀芯老化").contains("更换阀芯，试压正常");
 		assertThat(ticketQueries.forField(s.ticketNo).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
+		// the ticket page shows the on-site mark with its time and the deadline kept
+		TestStaff.Account d = TestStaff.create(staff, "disp", Role.DISPATCHER);
+		HttpResponse<String> page = org.heatdesk.PageSession.login(port, d.username()).get("/tickets/" + s.ticketNo);
+		assertThat(page.statusCode()).isEqualTo(200);
+		String mark = page.body().substring(page.body().indexOf("id=\"mark-on-site\""));
+		mark = mark.substring(0, mark.indexOf("</div>"));
+		String shown = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+			.format(now.minus(Duration.ofMinutes(10)).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+		assertThat(mark).contains("上门").contains(shown).contains("按时上门").contains(s.crew.names()[0]);
+		assertThat(page.body()).contains("维修人员到场").contains("现场完工");
 		// the signature is his to see again
 		HttpResponse<String> signature = get("/api/v1/field/jobs/" + s.jobId + "/signature", s.sun());
 		assertThat(signature.statusCode()).isEqualTo(200);
