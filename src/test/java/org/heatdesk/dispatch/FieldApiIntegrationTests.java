@@ -138,6 +138,15 @@ class FieldApiIntegrationTests {
 		return MalformedInput.send(http, json, basic(path, user, "zh-CN").GET().build(), path);
 	}
 
+	HttpResponse<byte[]> sendBytes(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	JsonNode body(HttpResponse<String> r) {
 		return json.readTree(r.body());
 	}
@@ -253,6 +262,12 @@ class FieldApiIntegrationTests {
 		assertThat(body(photo(s.jobId, s.sun(), photoStep, "阀门.png", "image/png", PNG, "zh-CN")).path("id").asLong())
 			.isEqualTo(body(photo).path("id").asLong());
 		assertThat(body(get("/api/v1/field/jobs/" + s.jobId, s.sun())).path("photos")).hasSize(1);
+		HttpResponse<byte[]> image = sendBytes(basic("/api/v1/field/jobs/" + s.jobId + "/photos/" + body(photo).path("id").asLong(),
+				s.sun(), "zh-CN").GET().build());
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(image.body()).isEqualTo(PNG);
+		assertThat(sendBytes(basic("/api/v1/field/jobs/" + s.jobId + "/photos/" + body(photo).path("id").asLong(),
+				s.zheng(), "zh-CN").GET().build()).statusCode()).isEqualTo(403);
 
 		String done = """
 				{"stepId":"%s","kind":"DONE","occurredAt":"%s","cause":"阀芯老化","workDone":"更换阀芯，试压正常",

@@ -266,6 +266,36 @@ class JobsIntegrationTests {
 	}
 
 	@Test
+	void theSameStepArrivingTwiceAtOnceIsRecordedOnce() throws Exception {
+		Setup s = new Setup();
+		String no = s.repair();
+		long id = jobs.dispatch(s.dispatcher, no, s.sunId, JobKind.PIPE_REPAIR, null).id();
+		String accept = step();
+		Instant at = clock.instant();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<JobView>> sent = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				sent.add(pool.submit(() -> {
+					start.await();
+					return jobs.accept(s.sun, id, accept, at);
+				}));
+			}
+			start.countDown();
+			for (var f : sent) {
+				assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(JobStatus.ACCEPTED);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from dispatch_job_step where job_id = ?").param(id).query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(timeline(no)).containsExactly("RECORDED", "DISPATCHED", "FIELD_ACCEPTED");
+	}
+
+	@Test
 	void notDoneKeepsTheTicketOpenWithTheNextVisit() {
 		Setup s = new Setup();
 		String no = s.repair();
