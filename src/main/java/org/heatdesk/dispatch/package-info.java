@@ -6,5 +6,5 @@
  * module never asks it anything (dispatch tells ticket what happened).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dispatch", allowedDependencies = { "platform", "staff",
-		"network" })
+		"network", "ticket", "customer" })
 package org.heatdesk.dispatch;
