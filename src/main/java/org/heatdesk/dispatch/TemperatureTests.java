@@ -174,19 +174,7 @@ public class TemperatureTests {
 			throw HeatDeskException.badInput("DISPATCH_ROOMS_REQUIRED", "rooms");
 		}
 		String clientId = InputChecks.required(form.clientId(), "clientId", 64);
-		Optional<TestView> earlier = forJob(jobId);
-		if (earlier.isPresent()) {
-			if (clientId.equals(clientIdOf(earlier.get().id()))) {
-				return earlier.get();
-			}
-			throw HeatDeskException.conflict("DISPATCH_TEST_EXISTS");
-		}
-		if (job.kind() != JobKind.TEMPERATURE_TEST) {
-			throw HeatDeskException.conflict("DISPATCH_TEST_WRONG_KIND");
-		}
-		if (!"ON_SITE".equals(job.status())) {
-			throw HeatDeskException.conflict("DISPATCH_TEST_NOT_ON_SITE");
-		}
+		// the form first: a repeated submission is the same valid form
 		List<Room> rooms = rooms(form.rooms());
 		tick(form.doorsClosed(), "doorsClosed");
 		tick(form.height(), "height");
@@ -201,6 +189,19 @@ public class TemperatureTests {
 			throw HeatDeskException.badInput("DISPATCH_TEST_IN_FUTURE", "measuredAt");
 		}
 		measured = measured.truncatedTo(ChronoUnit.SECONDS);
+		Optional<TestView> earlier = forJob(jobId);
+		if (earlier.isPresent()) {
+			if (clientId.equals(clientIdOf(earlier.get().id()))) {
+				return earlier.get();
+			}
+			throw HeatDeskException.conflict("DISPATCH_TEST_EXISTS");
+		}
+		if (job.kind() != JobKind.TEMPERATURE_TEST) {
+			throw HeatDeskException.conflict("DISPATCH_TEST_WRONG_KIND");
+		}
+		if (!"ON_SITE".equals(job.status())) {
+			throw HeatDeskException.conflict("DISPATCH_TEST_NOT_ON_SITE");
+		}
 		TicketView ticket = tickets.find(by, job.ticketNo())
 			.orElseThrow(() -> HeatDeskException.notFound("DISPATCH_JOB_NOT_FOUND"));
 		if (measured.isBefore(ticket.recordedAt().truncatedTo(ChronoUnit.SECONDS))) {
@@ -441,7 +442,7 @@ public class TemperatureTests {
 				select t.id, t.job_id, t.ticket_no, t.customer_id, t.technician_id, t.measured_at, t.instrument_no,
 				       t.standard_c, t.mean_c, t.compliant, t.rule_id, t.complained_at, t.heated_area, t.percent,
 				       t.days_below, t.amount, t.recorded_at, t.recorded_by
-				from dispatch_temperature_test t where """ + where + " order by t.measured_at, t.id")
+				from dispatch_temperature_test t""" + " where " + where + " order by t.measured_at, t.id")
 			.params(params)
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getString(3), (Long) rs.getObject(4),
 					rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
