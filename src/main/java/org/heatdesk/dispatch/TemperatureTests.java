@@ -26,7 +26,8 @@ import org.heatdesk.platform.InputChecks;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.heatdesk.ticket.TicketQueries;
-import org.heatdesk.ticket.TicketView;
+import org.heatdesk.ticket.TicketProgress;
+import org.heatdesk.ticket.FieldTicket;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -159,8 +160,8 @@ public class TemperatureTests {
 	 * @throws HeatDeskException 404 {@code DISPATCH_JOB_NOT_FOUND}; 403 {@code DISPATCH_JOB_NOT_YOURS};
 	 * 409 {@code DISPATCH_TEST_WRONG_KIND}, {@code DISPATCH_TEST_NOT_ON_SITE}, {@code DISPATCH_TEST_EXISTS};
 	 * 400 for the form: {@code DISPATCH_ROOMS_REQUIRED}, {@code DISPATCH_TEMPERATURE_RANGE},
-	 * {@code DISPATCH_TEST_METHOD_REQUIRED}, {@code DISPATCH_SIGNATURE_REQUIRED},
-	 * {@code DISPATCH_SIGNATURE_FORMAT}, {@code DISPATCH_TEST_IN_FUTURE}, {@code REQUIRED}. Nothing is
+	 * {@code DISPATCH_TEST_METHOD_REQUIRED}, {@code DISPATCH_TEST_SIGNATURE_REQUIRED},
+	 * {@code DISPATCH_TEST_SIGNATURE_FORMAT}, {@code DISPATCH_TEST_IN_FUTURE}, {@code REQUIRED}. Nothing is
 	 * written when refused.
 	 */
 	@Transactional
@@ -202,8 +203,7 @@ public class TemperatureTests {
 		if (!"ON_SITE".equals(job.status())) {
 			throw HeatDeskException.conflict("DISPATCH_TEST_NOT_ON_SITE");
 		}
-		TicketView ticket = tickets.find(by, job.ticketNo())
-			.orElseThrow(() -> HeatDeskException.notFound("DISPATCH_JOB_NOT_FOUND"));
+		Complaint ticket = complaint(job.ticketNo());
 		if (measured.isBefore(ticket.recordedAt().truncatedTo(ChronoUnit.SECONDS))) {
 			throw HeatDeskException.badInput("DISPATCH_TEST_BEFORE_COMPLAINT", "measuredAt");
 		}
@@ -309,20 +309,20 @@ public class TemperatureTests {
 	/** The PNG of a signature drawn on the screen, from its data URL. */
 	static byte[] signature(String dataUrl, String field) {
 		if (dataUrl == null || dataUrl.isBlank()) {
-			throw HeatDeskException.badInput("DISPATCH_SIGNATURE_REQUIRED", field);
+			throw HeatDeskException.badInput("DISPATCH_TEST_SIGNATURE_REQUIRED", field);
 		}
 		if (!dataUrl.startsWith(PNG_DATA_URL) || dataUrl.length() > PNG_DATA_URL.length() + MAX_SIGNATURE_BYTES * 4 / 3 + 4) {
-			throw HeatDeskException.badInput("DISPATCH_SIGNATURE_FORMAT", field);
+			throw HeatDeskException.badInput("DISPATCH_TEST_SIGNATURE_FORMAT", field);
 		}
 		byte[] png;
 		try {
 			png = Base64.getDecoder().decode(dataUrl.substring(PNG_DATA_URL.length()));
 		}
 		catch (IllegalArgumentException e) {
-			throw HeatDeskException.badInput("DISPATCH_SIGNATURE_FORMAT", field);
+			throw HeatDeskException.badInput("DISPATCH_TEST_SIGNATURE_FORMAT", field);
 		}
 		if (png.length < 64 || !java.util.Arrays.equals(png, 0, PNG_MAGIC.length, PNG_MAGIC, 0, PNG_MAGIC.length)) {
-			throw HeatDeskException.badInput("DISPATCH_SIGNATURE_FORMAT", field);
+			throw HeatDeskException.badInput("DISPATCH_TEST_SIGNATURE_FORMAT", field);
 		}
 		return png;
 	}
@@ -351,7 +351,7 @@ public class TemperatureTests {
 		if (job.kind() != JobKind.TEMPERATURE_TEST) {
 			throw HeatDeskException.conflict("DISPATCH_TEST_WRONG_KIND");
 		}
-		TicketView ticket = tickets.find(by, job.ticketNo()).orElseThrow(() -> HeatDeskException.notFound("DISPATCH_JOB_NOT_FOUND"));
+		Complaint ticket = complaint(job.ticketNo());
 		Instant now = clock.instant();
 		RefundRule rule = rules.inForce(city, now).orElse(null);
 		BigDecimal area = ticket.customerId() == null ? null
@@ -418,6 +418,17 @@ public class TemperatureTests {
 
 	Clock clock() {
 		return clock;
+	}
+
+	/** What a test needs of its ticket: whose home, and when the complaint was recorded. */
+	private record Complaint(Long customerId, Instant recordedAt) {
+	}
+
+	// the job is the technician's authority for its ticket (he may no longer hold it once the job is done)
+	private Complaint complaint(String ticketNo) {
+		FieldTicket field = tickets.forField(ticketNo).orElseThrow(() -> HeatDeskException.notFound("DISPATCH_JOB_NOT_FOUND"));
+		TicketProgress progress = tickets.progress(field.ticketNo()).orElseThrow();
+		return new Complaint(field.customerId(), progress.recordedAt());
 	}
 
 	private String clientIdOf(long testId) {

@@ -5,7 +5,7 @@
 -- never re-prices a test already done.
 create table dispatch_temperature_test (
     id                   bigserial primary key,
-    job_id               bigint not null unique,
+    job_id               bigint not null unique references dispatch_job (id),
     client_id            varchar(64) not null,
     ticket_no            varchar(40) not null,
     customer_id          bigint,

@@ -11,13 +11,12 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.heatdesk.TestStaff;
 import org.heatdesk.platform.Actor;
-import org.heatdesk.platform.Role;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.ticket.Channel;
 import org.heatdesk.ticket.Priority;
@@ -38,10 +37,12 @@ final class TemperatureTestSupport {
 	record Technician(long id, String username, Actor actor) {
 	}
 
-	static Technician technician(Staff staff) {
-		TestStaff.Account a = TestStaff.create(staff, "tech", Role.TECHNICIAN);
-		return new Technician(staff.findByUsername(a.username()).orElseThrow().id(), a.username(),
-				Actor.person(a.username(), a.displayName()));
+	/** A technician of a crew of his own, a pipe fitter (so that he may take repairs as well as tests). */
+	static Technician technician(Staff staff, JdbcClient jdbc, Technicians technicians) {
+		DispatchTestSupport.Crew crew = DispatchTestSupport.crew(staff, jdbc, 1);
+		long id = crew.technicians()[0];
+		technicians.setSkills(Actor.system("test"), id, java.util.EnumSet.of(Skill.PIPE_FITTER));
+		return new Technician(id, crew.usernames()[0], Actor.person(crew.usernames()[0], crew.names()[0]));
 	}
 
 	/** A customer with this heated area, in the first demo community; returns its id. */
@@ -72,14 +73,25 @@ final class TemperatureTestSupport {
 			.update();
 	}
 
-	/** A job of this kind for the technician, in this state (the jobs contract's table). */
-	static long job(JdbcClient jdbc, String ticketNo, long technicianId, JobKind kind, String status) {
-		return jdbc.sql("""
-				insert into dispatch_job (ticket_no, kind, technician_id, status, address, dispatched_at, dispatched_by, arrived_at)
-				values (?, ?, ?, ?, '测温小区 5-2-302', now(), 'dispatcher', case when ? = 'ON_SITE' then now() end) returning id""")
-			.params(ticketNo, kind.name(), technicianId, status, status)
-			.query(Long.class)
-			.single();
+	/**
+	 * A job of this kind for the technician, taken through the jobs' front door as far as
+	 * {@code status}: DISPATCHED, ACCEPTED, ON_THE_WAY or ON_SITE.
+	 */
+	static long job(Jobs jobs, String ticketNo, Technician tech, JobKind kind, String status) {
+		Actor dispatcher = Actor.person("dispatcher", "调度");
+		long id = jobs.dispatch(dispatcher, ticketNo, tech.id(), kind, null).id();
+		List<String> steps = List.of("ACCEPTED", "ON_THE_WAY", "ON_SITE");
+		int upTo = steps.indexOf(status);
+		if (upTo >= 0) {
+			jobs.accept(tech.actor(), id, UUID.randomUUID().toString(), Instant.now());
+		}
+		if (upTo >= 1) {
+			jobs.onTheWay(tech.actor(), id, UUID.randomUUID().toString(), Instant.now());
+		}
+		if (upTo >= 2) {
+			jobs.arrive(tech.actor(), id, UUID.randomUUID().toString(), Instant.now());
+		}
+		return id;
 	}
 
 	/** A signature as the phone sends it: a PNG with a stroke, as a data URL. */

@@ -35,6 +35,12 @@ class TemperatureTestsIntegrationTests {
 	Tickets tickets;
 
 	@Autowired
+	Jobs jobs;
+
+	@Autowired
+	Technicians technicians;
+
+	@Autowired
 	Staff staff;
 
 	@Autowired
@@ -66,12 +72,12 @@ class TemperatureTestsIntegrationTests {
 
 	@Test
 	void belowStandardInJinanRefundsHalfTheFeeForTheDaysFromTheComplaint() {
-		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff);
+		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff, jdbc, technicians);
 		long customer = TemperatureTestSupport.customer(jdbc, "王秀英", "85.40");
 		String ticket = TemperatureTestSupport.complaint(tickets, jdbc, customer);
 		// the complaint three days before the test: days counted 3 days ago, 2, 1 and today = 4
 		TemperatureTestSupport.complainedDaysAgo(jdbc, ticket, 3);
-		long job = TemperatureTestSupport.job(jdbc, ticket, tech.id(), JobKind.TEMPERATURE_TEST, "ON_SITE");
+		long job = TemperatureTestSupport.job(jobs, ticket, tech, JobKind.TEMPERATURE_TEST, "ON_SITE");
 
 		TemperatureTests.TestView t = tests.record(tech.actor(), job, form("c-" + UUID.randomUUID(), rooms("15.2", "16.0", "15.7")));
 
@@ -103,10 +109,10 @@ class TemperatureTestsIntegrationTests {
 
 	@Test
 	void theStandardMetRefundsNothing() {
-		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff);
+		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff, jdbc, technicians);
 		long customer = TemperatureTestSupport.customer(jdbc, "赵敏", "92.00");
 		String ticket = TemperatureTestSupport.complaint(tickets, jdbc, customer);
-		long job = TemperatureTestSupport.job(jdbc, ticket, tech.id(), JobKind.TEMPERATURE_TEST, "ON_SITE");
+		long job = TemperatureTestSupport.job(jobs, ticket, tech, JobKind.TEMPERATURE_TEST, "ON_SITE");
 		TemperatureTests.TestView t = tests.record(tech.actor(), job, form("c-" + UUID.randomUUID(), rooms("18.0")));
 		// one room at 18.0: the standard is met, no rule consulted, no refund
 		assertThat(t.mean()).isEqualByComparingTo("18.0");
@@ -118,10 +124,10 @@ class TemperatureTestsIntegrationTests {
 
 	@Test
 	void theMeanIsRoundedHalfUpBeforeItIsJudged() {
-		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff);
+		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff, jdbc, technicians);
 		long customer = TemperatureTestSupport.customer(jdbc, "钱进", "60.00");
 		String ticket = TemperatureTestSupport.complaint(tickets, jdbc, customer);
-		long job = TemperatureTestSupport.job(jdbc, ticket, tech.id(), JobKind.TEMPERATURE_TEST, "ON_SITE");
+		long job = TemperatureTestSupport.job(jobs, ticket, tech, JobKind.TEMPERATURE_TEST, "ON_SITE");
 		// (17.9 + 18.0) ÷ 2 = 17.95 → 18.0 half up: met
 		TemperatureTests.TestView t = tests.record(tech.actor(), job, form("c-" + UUID.randomUUID(), rooms("17.9", "18.0")));
 		assertThat(t.mean()).isEqualByComparingTo("18.0");
@@ -130,10 +136,10 @@ class TemperatureTestsIntegrationTests {
 
 	@Test
 	void belowFourteenRefundsTheWholeFeeAndTheSameSubmissionIsRecordedOnce() {
-		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff);
+		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff, jdbc, technicians);
 		long customer = TemperatureTestSupport.customer(jdbc, "孙丽", "100.00");
 		String ticket = TemperatureTestSupport.complaint(tickets, jdbc, customer);
-		long job = TemperatureTestSupport.job(jdbc, ticket, tech.id(), JobKind.TEMPERATURE_TEST, "ON_SITE");
+		long job = TemperatureTestSupport.job(jobs, ticket, tech, JobKind.TEMPERATURE_TEST, "ON_SITE");
 		String client = "c-" + UUID.randomUUID();
 		TemperatureTests.TestView first = tests.record(tech.actor(), job, form(client, rooms("13.0", "14.0", "13.5", "13.8")));
 		// (13.0 + 14.0 + 13.5 + 13.8) ÷ 4 = 54.3 ÷ 4 = 13.575 → 13.6 °C: below 14 → 100 %;
@@ -166,11 +172,11 @@ class TemperatureTestsIntegrationTests {
 
 	@Test
 	void refusalsWriteNothing() {
-		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff);
-		TemperatureTestSupport.Technician other = TemperatureTestSupport.technician(staff);
+		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff, jdbc, technicians);
+		TemperatureTestSupport.Technician other = TemperatureTestSupport.technician(staff, jdbc, technicians);
 		long customer = TemperatureTestSupport.customer(jdbc, "周杰", "70.00");
 		String ticket = TemperatureTestSupport.complaint(tickets, jdbc, customer);
-		long job = TemperatureTestSupport.job(jdbc, ticket, tech.id(), JobKind.TEMPERATURE_TEST, "ON_SITE");
+		long job = TemperatureTestSupport.job(jobs, ticket, tech, JobKind.TEMPERATURE_TEST, "ON_SITE");
 		String sig = TemperatureTestSupport.signature();
 
 		refused(tech, job, form("a", rooms("40.1")), "DISPATCH_TEMPERATURE_RANGE", "rooms");
@@ -178,11 +184,11 @@ class TemperatureTestsIntegrationTests {
 		refused(tech, job, form("a", rooms("15.25")), "DISPATCH_TEMPERATURE_RANGE", "rooms");
 		refused(tech, job, form("a", List.of()), "DISPATCH_ROOMS_REQUIRED", "rooms");
 		refused(tech, job, new TemperatureTests.TestForm("a", null, rooms("15.0"), true, true, true, true, "T1", sig, null),
-				"DISPATCH_SIGNATURE_REQUIRED", "customerSignature");
+				"DISPATCH_TEST_SIGNATURE_REQUIRED", "customerSignature");
 		refused(tech, job, new TemperatureTests.TestForm("a", null, rooms("15.0"), true, true, true, true, "T1", "  ", sig),
-				"DISPATCH_SIGNATURE_REQUIRED", "technicianSignature");
+				"DISPATCH_TEST_SIGNATURE_REQUIRED", "technicianSignature");
 		refused(tech, job, new TemperatureTests.TestForm("a", null, rooms("15.0"), true, true, true, true, "T1", sig,
-				"data:image/jpeg;base64,/9j/4AAQ"), "DISPATCH_SIGNATURE_FORMAT", "customerSignature");
+				"data:image/jpeg;base64,/9j/4AAQ"), "DISPATCH_TEST_SIGNATURE_FORMAT", "customerSignature");
 		refused(tech, job, new TemperatureTests.TestForm("a", null, rooms("15.0"), true, false, true, true, "T1", sig, sig),
 				"DISPATCH_TEST_METHOD_REQUIRED", "height");
 		refused(tech, job, new TemperatureTests.TestForm("a", null, rooms("15.0"), true, true, true, true, " ", sig, sig),
@@ -195,10 +201,10 @@ class TemperatureTestsIntegrationTests {
 		refused(tech, Long.MAX_VALUE, form("a", rooms("15.0")), "DISPATCH_JOB_NOT_FOUND", null);
 		assertThat(rowsOf(job)).isZero();
 
-		long accepted = TemperatureTestSupport.job(jdbc, TemperatureTestSupport.complaint(tickets, jdbc, customer), tech.id(),
+		long accepted = TemperatureTestSupport.job(jobs, TemperatureTestSupport.complaint(tickets, jdbc, customer), tech,
 				JobKind.TEMPERATURE_TEST, "ACCEPTED");
 		refused(tech, accepted, form("a", rooms("15.0")), "DISPATCH_TEST_NOT_ON_SITE", null);
-		long repair = TemperatureTestSupport.job(jdbc, TemperatureTestSupport.complaint(tickets, jdbc, customer), tech.id(),
+		long repair = TemperatureTestSupport.job(jobs, TemperatureTestSupport.complaint(tickets, jdbc, customer), tech,
 				JobKind.PIPE_REPAIR, "ON_SITE");
 		refused(tech, repair, form("a", rooms("15.0")), "DISPATCH_TEST_WRONG_KIND", null);
 		assertThat(rowsOf(accepted) + rowsOf(repair)).isZero();
