@@ -148,7 +148,7 @@ public class TemperatureTests {
 			BigDecimal refund) {
 	}
 
-	/** The job as this service needs it. */
+	// the job as this service needs it
 	private record Job(long id, String ticketNo, JobKind kind, long technicianId, String status, String address,
 			Instant arrivedAt) {
 	}
@@ -380,7 +380,7 @@ public class TemperatureTests {
 		return tests;
 	}
 
-	/** The refunds priced in {@code [from, to)} by the time of the test, oldest first. */
+	/** The refunds priced from {@code from} (included) to {@code to} (excluded) by the time of the test, oldest first. */
 	@Transactional(readOnly = true)
 	public List<TestView> refunds(Instant from, Instant to) {
 		return load("t.amount is not null and t.measured_at >= ? and t.measured_at < ?", Timestamp.from(from),
@@ -420,7 +420,7 @@ public class TemperatureTests {
 		return clock;
 	}
 
-	/** What a test needs of its ticket: whose home, and when the complaint was recorded. */
+	// what a test needs of its ticket: whose home, and when the complaint was recorded
 	private record Complaint(Long customerId, Instant recordedAt) {
 	}
 

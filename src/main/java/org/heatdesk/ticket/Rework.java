@@ -114,7 +114,7 @@ public class Rework {
 	}
 
 	/**
-	 * How many repairs recorded in {@code [from, to)} were rework (standard 10.3's figure): each
+	 * How many repairs recorded from {@code from} (included) to {@code to} (excluded) were rework (standard 10.3's figure): each
 	 * rework ticket counts once, by the time it was recorded.
 	 */
 	@Transactional(readOnly = true)
