@@ -49,7 +49,7 @@ class RefundList {
 	/** A refund as billing needs it; {@code customer} is masked for the reader, empty when the account is gone. */
 	record Row(TemperatureTests.TestView test, Optional<CustomerView> customer) {
 
-		String testDay(java.time.ZoneId zone) {
+		public String testDay(java.time.ZoneId zone) {
 			return DAY.format(test.measuredAt().atZone(zone));
 		}
 	}
