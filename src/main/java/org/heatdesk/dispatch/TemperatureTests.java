@@ -30,7 +30,6 @@ import org.heatdesk.ticket.TicketProgress;
 import org.heatdesk.ticket.FieldTicket;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -232,30 +231,21 @@ public class TemperatureTests {
 				}
 			}
 		}
-		long id;
-		try {
-			id = jdbc.sql("""
-					insert into dispatch_temperature_test
-					  (job_id, client_id, ticket_no, customer_id, technician_id, measured_at, doors_closed, height_1_5m,
-					   room_centre, reading_10min, instrument_no, technician_signature, customer_signature, standard_c,
-					   mean_c, compliant, rule_id, complained_at, heated_area, percent, days_below, amount, recorded_at,
-					   recorded_by)
-					values (?, ?, ?, ?, ?, ?, true, true, true, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					returning id""")
-				.params(jobId, clientId, job.ticketNo(), ticket.customerId(), me.id(), Timestamp.from(measured), instrument,
-						techSignature, customerSignature, standard, mean, compliant, rule == null ? null : rule.id(),
-						Timestamp.from(ticket.recordedAt()), area, percent, days, amount, Timestamp.from(now), by.name())
-				.query(Long.class)
-				.single();
-		}
-		catch (DuplicateKeyException e) {
-			// the same job's test committed by a concurrent request first
-			TestView other = forJob(jobId).orElseThrow(() -> e);
-			if (clientId.equals(clientIdOf(other.id()))) {
-				return other;
-			}
-			throw HeatDeskException.conflict("DISPATCH_TEST_EXISTS");
-		}
+		// the job's row is locked (for update) since it was read: a concurrent resend waits here and then
+		// finds this test, so the unique job id is never hit by a second insert
+		long id = jdbc.sql("""
+				insert into dispatch_temperature_test
+				  (job_id, client_id, ticket_no, customer_id, technician_id, measured_at, doors_closed, height_1_5m,
+				   room_centre, reading_10min, instrument_no, technician_signature, customer_signature, standard_c,
+				   mean_c, compliant, rule_id, complained_at, heated_area, percent, days_below, amount, recorded_at,
+				   recorded_by)
+				values (?, ?, ?, ?, ?, ?, true, true, true, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				returning id""")
+			.params(jobId, clientId, job.ticketNo(), ticket.customerId(), me.id(), Timestamp.from(measured), instrument,
+					techSignature, customerSignature, standard, mean, compliant, rule == null ? null : rule.id(),
+					Timestamp.from(ticket.recordedAt()), area, percent, days, amount, Timestamp.from(now), by.name())
+			.query(Long.class)
+			.single();
 		for (int i = 0; i < rooms.size(); i++) {
 			jdbc.sql("insert into dispatch_temperature_room (test_id, position, name, temperature_c) values (?, ?, ?, ?)")
 				.params(id, i, rooms.get(i).name(), rooms.get(i).temperature())

@@ -133,9 +133,31 @@ class TemperatureFormBrowserTests {
 			desk.screenshot("customer-temperature-tests");
 
 			desk.go("/dispatch/refunds");
+			assertThat(desk.text(By.tagName("h1"))).matches("\\d{4}–\\d{4} 采暖季测温退费");
 			WebElement row = desk.find(By.xpath("//table[@id='refunds']//tr[td/a[text()='" + ticket + "']]"));
 			assertThat(row.getText()).contains(name, "15.6 °C", "50 %", "4", "¥ 37.69");
 			desk.screenshot("dispatch-refunds");
+		}
+	}
+
+	@Test
+	void reworkIsABadgeOnBothTickets() {
+		long customer = TemperatureTestSupport.customer(jdbc, "返修页", "70.00");
+		String first = TemperatureTestSupport.complaint(tickets, jdbc, customer);
+		org.heatdesk.platform.Actor agent = TemperatureTestSupport.AGENT;
+		tickets.dispatch(agent, first, null, null, null, null);
+		tickets.respond(agent, first, null, "已告知");
+		tickets.resolve(agent, first, null, "调节入户阀门后室温 19 度");
+		String second = TemperatureTestSupport.complaint(tickets, jdbc, customer);
+		try (Browser desk = browsers.open(port, Browser.DESK)) {
+			desk.login("dispatcher", "heatdesk2026").go("/tickets/" + second);
+			assertThat(desk.text(By.id("rework-badge"))).isEqualTo("返修");
+			assertThat(desk.text(By.id("rework"))).contains("本单是返修", first);
+			desk.screenshot("ticket-rework");
+			desk.find(By.linkText(first)).click();
+			desk.waitFor(d -> d.getCurrentUrl().endsWith("/tickets/" + first));
+			assertThat(desk.text(By.id("rework-badge"))).isEqualTo("返修");
+			assertThat(desk.text(By.id("rework"))).contains("办结后 7 天内同类再次报修", second);
 		}
 	}
 
