@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,14 +56,14 @@ class FieldTemperatureController {
 	@PostMapping("/field/jobs/{id}/temperature")
 	String record(@PathVariable long id, @RequestParam(required = false) String clientId,
 			@RequestParam(required = false) String measuredAt,
-			@RequestParam(name = "roomName", required = false) List<String> roomNames,
-			@RequestParam(name = "roomTemp", required = false) List<String> roomTemps,
+			@RequestParam MultiValueMap<String, String> all,
 			@RequestParam(required = false) boolean doorsClosed, @RequestParam(required = false) boolean height,
 			@RequestParam(required = false) boolean centre, @RequestParam(required = false) boolean reading,
 			@RequestParam(required = false) String instrumentNo, @RequestParam(required = false) String technicianSignature,
 			@RequestParam(required = false) String customerSignature, Model model, RedirectAttributes redirect) {
-		List<String> names = roomNames == null ? List.of() : roomNames;
-		List<String> temps = roomTemps == null ? List.of() : roomTemps;
+		// the raw values: a List<String> parameter would split "16,5" (a decimal comma) into two rooms
+		List<String> names = all.getOrDefault("roomName", List.of());
+		List<String> temps = all.getOrDefault("roomTemp", List.of());
 		Entered entered = new Entered(clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId,
 				names.isEmpty() ? List.of("") : names, temps.isEmpty() ? List.of("") : temps, doorsClosed, height, centre,
 				reading, instrumentNo == null ? "" : instrumentNo);
