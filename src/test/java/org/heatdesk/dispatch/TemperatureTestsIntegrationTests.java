@@ -160,6 +160,21 @@ class TemperatureTestsIntegrationTests {
 	}
 
 	@Test
+	void withoutACustomerAccountTheTestIsJudgedButNotPriced() {
+		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff, jdbc, technicians);
+		String ticket = TemperatureTestSupport.complaint(tickets, jdbc, null);
+		long job = TemperatureTestSupport.job(jobs, ticket, tech, JobKind.TEMPERATURE_TEST, "ON_SITE");
+		TemperatureTests.TestView t = tests.record(tech.actor(), job, form("c-" + UUID.randomUUID(), rooms("16.2", "16.6")));
+		// (16.2 + 16.6) ÷ 2 = 16.4 °C: below standard, 50 % band, 1 day; no heated area to price it by
+		assertThat(t.compliant()).isFalse();
+		assertThat(t.percent()).isEqualTo(50);
+		assertThat(t.daysBelow()).isEqualTo(1);
+		assertThat(t.rule()).isNotNull();
+		assertThat(t.amount()).isNull();
+		assertThat(t.customerId()).isNull();
+	}
+
+	@Test
 	void daysBelowCountTheComplaintsDayAndTheTestsDayInTheCompanysZone() {
 		ZoneId zone = tests.zone();
 		Instant complaint = LocalDate.of(2026, 11, 20).atTime(23, 50).atZone(zone).toInstant();
