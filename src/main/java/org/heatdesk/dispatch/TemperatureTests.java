@@ -435,10 +435,6 @@ public class TemperatureTests {
 	}
 
 	private List<TestView> load(String where, Object... params) {
-		Map<Long, RefundRule> byId = new HashMap<>();
-		for (RefundRule r : rules.versions()) {
-			byId.put(r.id(), r);
-		}
 		List<Object[]> rows = jdbc.sql("""
 				select t.id, t.job_id, t.ticket_no, t.customer_id, t.technician_id, t.measured_at, t.instrument_no,
 				       t.standard_c, t.mean_c, t.compliant, t.rule_id, t.complained_at, t.heated_area, t.percent,
@@ -453,7 +449,12 @@ public class TemperatureTests {
 					rs.getTimestamp(17).toInstant(), rs.getString(18) })
 			.list();
 		if (rows.isEmpty()) {
+			// the common case on a ticket or customer page: one indexed query, no rule table read
 			return List.of();
+		}
+		Map<Long, RefundRule> byId = new HashMap<>();
+		for (RefundRule r : rules.versions()) {
+			byId.put(r.id(), r);
 		}
 		Map<Long, List<Room>> rooms = new HashMap<>();
 		jdbc.sql("select test_id, name, temperature_c from dispatch_temperature_room where test_id = any(?) order by test_id, position")
