@@ -10,6 +10,7 @@ import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.NavItem;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Roles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,7 +41,10 @@ class CustomerController {
 
 	private final Network network;
 
-	CustomerController(Customers customers, CustomerRecords records, Network network) {
+	private final ObjectProvider<CustomerPanels> panels;
+
+	CustomerController(Customers customers, CustomerRecords records, Network network, ObjectProvider<CustomerPanels> panels) {
+		this.panels = panels;
 		this.customers = customers;
 		this.records = records;
 		this.network = network;
@@ -121,6 +125,7 @@ class CustomerController {
 		model.addAttribute("mayEdit", mayEdit());
 		model.addAttribute("templates", mayEdit() ? records.templates() : List.of());
 		model.addAttribute("today", customers.today());
+		model.addAttribute("panels", panels.orderedStream().flatMap(p -> p.panels(id).stream()).toList());
 		return "customer/page";
 	}
 

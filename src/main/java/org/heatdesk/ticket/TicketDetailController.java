@@ -14,6 +14,7 @@ import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -42,7 +43,14 @@ class TicketDetailController {
 
 	private final Clock clock;
 
-	TicketDetailController(TicketQueries queries, Attachments attachments, TicketLookups lookups, Catalog catalog, Staff staff, Customers customers, Clock clock) {
+	private final Rework rework;
+
+	private final ObjectProvider<TicketPanels> panels;
+
+	TicketDetailController(TicketQueries queries, Attachments attachments, TicketLookups lookups, Catalog catalog, Staff staff, Customers customers, Clock clock,
+			Rework rework, ObjectProvider<TicketPanels> panels) {
+		this.rework = rework;
+		this.panels = panels;
 		this.queries = queries;
 		this.attachments = attachments;
 		this.lookups = lookups;
@@ -77,6 +85,8 @@ class TicketDetailController {
 			customers.logAccess(row.customerId(), "TICKET");
 		}
 		model.addAttribute("policy", catalog.policy(row.policyId()));
+		model.addAttribute("rework", rework.flags(row.ticketNo()));
+		model.addAttribute("panels", panels.orderedStream().flatMap(p -> p.panels(row.ticketNo()).stream()).toList());
 		model.addAttribute("next", row.nextMark());
 		Set<Lifecycle.Action> allowed = queries.allowedActions(Actor.current(), row);
 		Map<String, Boolean> can = new LinkedHashMap<>();
