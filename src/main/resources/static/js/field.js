@@ -233,8 +233,8 @@
     }
     var form = new FormData();
     form.append('file', dataUrlToBlob(p.dataUrl), p.name);
-    form.append('stepId', entry.stepId);
-    form.append('photoId', p.id);
+    // each photo is its own step on the server (idempotent by its id), sent before the finish it belongs to
+    form.append('stepId', p.id);
     form.append('takenAt', p.takenAt);
     return send(entry.photosUrl, { method: 'POST', headers: Object.assign({ 'Accept': 'application/json' }, csrf()),
       body: form, credentials: 'same-origin' }).then(function (result) {

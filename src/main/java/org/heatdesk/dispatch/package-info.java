@@ -6,5 +6,5 @@
  * {@code ticket} what happened through its front doors; the ticket module never asks dispatch.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dispatch", allowedDependencies = { "platform", "staff",
-		"network", "ticket" })
+		"network", "ticket", "customer" })
 package org.heatdesk.dispatch;
