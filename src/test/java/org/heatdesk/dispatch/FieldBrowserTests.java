@@ -105,6 +105,8 @@ class FieldBrowserTests {
 		Long category = queries.categories(TicketType.REPAIR).get(0).id();
 		String earlier = tickets.record(AGENT, new RecordTicket(TicketType.REPAIR, category, null, null, null, customerId,
 				null, address, "上周暖气漏水", null, null, null)).ticketNo();
+		tickets.dispatch(AGENT, earlier, null, staff.findByUsername("agent").orElseThrow().id(), null, null);
+		tickets.respond(AGENT, earlier, null, "已约上门");
 		tickets.resolve(AGENT, earlier, null, "更换了放气阀");
 		String no = tickets.record(AGENT, new RecordTicket(TicketType.REPAIR, category, null, null, null, customerId, null,
 				address, "卧室暖气片不热，阀门处滴水", null, null, null)).ticketNo();
@@ -139,6 +141,9 @@ class FieldBrowserTests {
 			// only the next steps: accept or decline
 			assertThat(visibleSteps(b)).containsExactly("ACCEPT", "DECLINE");
 			b.screenshot("field-job");
+			((JavascriptExecutor) b.driver()).executeScript("document.getElementById('substation').scrollIntoView()");
+			b.screenshot("field-job-lower");
+			((JavascriptExecutor) b.driver()).executeScript("window.scrollTo(0, 0)");
 
 			// the call reveals the number (logged) and dials it: in the test the tel: link is kept, not followed
 			b.find(By.id("call")).click();
@@ -192,7 +197,8 @@ class FieldBrowserTests {
 			assertThat(page).contains("已办结", "放气阀老化漏水");
 			String onSite = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 				.format(((Timestamp) ticket.get("on_site_at")).toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")));
-			assertThat(page).contains(onSite);
+			// the on-site mark on the timeline, at the time the technician pressed 已到达现场
+			assertThat(b.text(By.id("timeline"))).contains(onSite, "上门", "维修人员到场");
 			b.screenshot("field-ticket-dispatcher");
 		}
 	}
