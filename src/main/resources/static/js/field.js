@@ -201,7 +201,12 @@
         // a 403 page from the session's guard (an expired CSRF token): signing in again sends it
         return { outcome: 'login' };
       }
-      return r.json().then(function (body) { return { outcome: 'refused', body: body }; });
+      return r.json().then(function (body) {
+        // a stale CSRF token is the session's problem, not the step's: keep it for after signing in again
+        return { outcome: body && body.code === 'CSRF' ? 'login' : 'refused', body: body };
+      }, function () {
+        return { outcome: 'retry' };
+      });
     }, function () {
       return { outcome: 'retry' };
     });
@@ -569,7 +574,8 @@
           a.href = 'tel:' + body.tel;
           a.textContent = body.label;
           call.form.replaceWith(a);
-          window.location.href = a.href;
+          // the phone's dialer opens on the tel: link, as if the technician had tapped it
+          a.click();
         }, function () {
           call.form.submit();
         });

@@ -161,12 +161,23 @@ class FieldPageController {
 	@PostMapping(path = "/field/jobs/{id}/call", produces = MediaType.APPLICATION_JSON_VALUE)
 	@org.springframework.web.bind.annotation.ResponseBody
 	ResponseEntity<Map<String, String>> callJson(@PathVariable long id) {
-		String phone = reveal(mine(id));
-		if (phone == null) {
-			throw HeatDeskException.notFound("FIELD_NO_PHONE");
+		Locale locale = LocaleContextHolder.getLocale();
+		try {
+			String phone = reveal(mine(id));
+			if (phone == null) {
+				throw HeatDeskException.notFound("FIELD_NO_PHONE");
+			}
+			return ResponseEntity.ok(Map.of("display", display(phone), "tel", tel(phone), "label",
+					messages.getMessage("field.call.now", new Object[] { display(phone) }, locale)));
 		}
-		return ResponseEntity.ok(Map.of("display", display(phone), "tel", tel(phone), "label",
-				messages.getMessage("field.call.now", new Object[] { display(phone) }, LocaleContextHolder.getLocale())));
+		catch (HeatDeskException e) {
+			// answered as the API answers a refusal, in the caller's language
+			Map<String, String> body = new java.util.LinkedHashMap<>();
+			body.put("code", e.code());
+			body.put("message", messages.getMessage(e.messageKey(), e.args(), locale));
+			body.put("field", e.field());
+			return ResponseEntity.status(e.status()).body(body);
+		}
 	}
 
 	@PostMapping("/field/jobs/{id}/call")
@@ -203,6 +214,7 @@ class FieldPageController {
 	/** Another technician's job (or none) is a calm page that says so, not the error page. */
 	private String refused(HeatDeskException e, Model model, HttpServletResponse response) {
 		response.setStatus(e.status().value());
+		model.addAttribute("notFound", e.status().value() == 404);
 		model.addAttribute("messageKey", e.messageKey());
 		model.addAttribute("messageArgs", e.args());
 		return "field/refused";
