@@ -45,9 +45,17 @@
 
   function pad(n) { return (n < 10 ? '0' : '') + n; }
 
+  /** The time of day in the company's zone, as the server's pages write it (not the phone's zone). */
   function hhmm(iso) {
-    var d = new Date(iso);
-    return pad(d.getHours()) + ':' + pad(d.getMinutes());
+    var zone = document.body.dataset.zone;
+    try {
+      return new Intl.DateTimeFormat('en-GB', { timeZone: zone || undefined, hour: '2-digit', minute: '2-digit',
+        hourCycle: 'h23' }).format(new Date(iso));
+    }
+    catch (e) {
+      var d = new Date(iso);
+      return pad(d.getHours()) + ':' + pad(d.getMinutes());
+    }
   }
 
   function read(key) {

@@ -117,7 +117,7 @@ class FieldPageController {
 
 	/** What the technician recorded at the end. */
 	record Finish(String cause, String workDone, String partsUsed, String signedBy, String reason, String nextVisit,
-			int photos) {
+			int photos, boolean signed) {
 	}
 
 	/** The job page beyond its card. */
@@ -297,6 +297,6 @@ class FieldPageController {
 			return null;
 		}
 		return new Finish(j.cause(), j.workDone(), j.partsUsed(), j.signedBy(), j.reason(),
-				j.nextVisitAt() == null ? null : DAY_TIME.format(j.nextVisitAt().atZone(zone)), j.photos());
+				j.nextVisitAt() == null ? null : DAY_TIME.format(j.nextVisitAt().atZone(zone)), j.photos(), j.signed());
 	}
 }

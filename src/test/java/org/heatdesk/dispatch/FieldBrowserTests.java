@@ -149,6 +149,9 @@ class FieldBrowserTests {
 			b.waitFor(d -> !d.findElements(By.id("finished")).isEmpty());
 			assertThat(b.text(By.id("finished"))).contains("放气阀老化漏水", "更换放气阀", "放气阀 1 个", "吕秀兰", "1 张");
 			assertThat(b.text(By.id("job-status"))).isEqualTo("已完工");
+			// the customer's signature as stored, drawn back from the API
+			assertThat(((JavascriptExecutor) b.driver()).executeScript(
+					"var i = document.getElementById('signature-image'); return i.complete && i.naturalWidth")).isEqualTo(680L);
 			b.screenshot("field-job-done");
 		}
 
@@ -170,8 +173,9 @@ class FieldBrowserTests {
 			assertThat(page).contains("已办结", "放气阀老化漏水");
 			String onSite = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 				.format(((Timestamp) ticket.get("on_site_at")).toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")));
-			// the on-site mark on the timeline, at the time the technician pressed 已到达现场
-			assertThat(b.text(By.id("timeline"))).contains(onSite, "上门", "维修人员到场");
+			// the on-site mark, at the time the technician pressed 已到达现场, within the deadline
+			assertThat(b.text(By.id("mark-on-site"))).contains("上门", onSite + " " + s.crew().names()[0], "按时上门");
+			assertThat(b.text(By.id("timeline"))).contains("维修人员到场");
 			b.screenshot("field-ticket-dispatcher");
 		}
 	}
@@ -196,6 +200,9 @@ class FieldBrowserTests {
 			com.fasterxml.jackson.databind.JsonNode entry = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stored).get(0);
 			String stepId = entry.get("stepId").asText();
 			Instant pressed = Instant.parse(entry.get("body").get("occurredAt").asText());
+			// the time pressed, shown in the company's zone as the server's times are (the phone here runs in UTC)
+			assertThat(b.text(By.id("pending-steps"))).isEqualTo("出发 " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+				.format(pressed.atZone(java.time.ZoneId.of("Asia/Shanghai"))) + " · 待发送");
 			Thread.sleep(3000);
 			assertThat(jdbc.sql("select count(*) from dispatch_job_step where step_id = ?").param(stepId).query(Long.class).single())
 				.isZero();
