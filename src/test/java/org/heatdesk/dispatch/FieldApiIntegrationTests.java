@@ -138,6 +138,15 @@ class FieldApiIntegrationTests {
 		return MalformedInput.send(http, json, basic(path, user, "zh-CN").GET().build(), path);
 	}
 
+	HttpResponse<byte[]> sendBytes(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	JsonNode body(HttpResponse<String> r) {
 		return json.readTree(r.body());
 	}
@@ -254,6 +263,12 @@ class FieldApiIntegrationTests {
 		assertThat(body(photo(s.jobId, s.sun(), photoStep, "阀门.png", "image/png", PNG, "zh-CN")).path("id").asLong())
 			.isEqualTo(body(photo).path("id").asLong());
 		assertThat(body(get("/api/v1/field/jobs/" + s.jobId, s.sun())).path("photos")).hasSize(1);
+		HttpResponse<byte[]> image = sendBytes(basic("/api/v1/field/jobs/" + s.jobId + "/photos/" + body(photo).path("id").asLong(),
+				s.sun(), "zh-CN").GET().build());
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(image.body()).isEqualTo(PNG);
+		assertThat(sendBytes(basic("/api/v1/field/jobs/" + s.jobId + "/photos/" + body(photo).path("id").asLong(),
+				s.zheng(), "zh-CN").GET().build()).statusCode()).isEqualTo(403);
 
 		String done = """
 				{"stepId":"%s","kind":"DONE","occurredAt":"%s","cause":"阀芯老化","workDone":"更换阀芯，试压正常",
@@ -271,6 +286,16 @@ class FieldApiIntegrationTests {
 		assertThat(ticket.path("onSiteInTime").asBoolean()).isTrue();
 		assertThat(ticket.path("result").asString()).contains("阀芯老化").contains("更换阀芯，试压正常");
 		assertThat(ticketQueries.forField(s.ticketNo).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
+		// the ticket page shows the on-site mark with its time and the deadline kept
+		TestStaff.Account d = TestStaff.create(staff, "disp", Role.DISPATCHER);
+		HttpResponse<String> page = org.heatdesk.PageSession.login(port, d.username()).get("/tickets/" + s.ticketNo);
+		assertThat(page.statusCode()).isEqualTo(200);
+		String mark = page.body().substring(page.body().indexOf("id=\"mark-on-site\""));
+		mark = mark.substring(0, mark.indexOf("</div>"));
+		String shown = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+			.format(now.minus(Duration.ofMinutes(10)).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+		assertThat(mark).contains("上门").contains(shown).contains("按时上门").contains(s.crew.names()[0]);
+		assertThat(page.body()).contains("维修人员到场").contains("现场完工");
 		// the signature is his to see again
 		HttpResponse<String> signature = get("/api/v1/field/jobs/" + s.jobId + "/signature", s.sun());
 		assertThat(signature.statusCode()).isEqualTo(200);
@@ -364,6 +389,49 @@ class FieldApiIntegrationTests {
 			.formatted(clock.instant().plusSeconds(5), clock.instant().plus(Duration.ofDays(1)));
 		probe(tpath, t.sun(), notDone, 40);
 		assertThat(jobs.job(t.jobId).orElseThrow().status()).isEqualTo(JobStatus.NOT_DONE);
+	}
+
+	@Test
+	void malformedPhotosAndPaths() {
+		Setup s = new Setup();
+		post("/api/v1/field/jobs/" + s.jobId + "/steps", s.sun(), step("ACCEPT", clock.instant()), "zh-CN");
+		String path = "/api/v1/field/jobs/" + s.jobId + "/photos";
+		long before = rows(s.jobId);
+		// no step id, a step id with spaces, a time that is no time, in the future, no file, an empty file, a text file
+		assertThat(body(photo(s.jobId, s.sun(), "", "a.png", "image/png", PNG, "en")).path("field").asString()).isEqualTo("stepId");
+		assertThat(body(photo(s.jobId, s.sun(), "a b", "a.png", "image/png", PNG, "zh-CN")).path("code").asString())
+			.isEqualTo("DISPATCH_STEP_ID_FORMAT");
+		for (String takenAt : new String[] { "nonsense", "2026-13-45T25:61:61Z", clock.instant().plus(Duration.ofHours(1)).toString() }) {
+			String boundary = "b" + UUID.randomUUID();
+			byte[] body = MalformedInput.concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"stepId\"\r\n\r\n"
+					+ UUID.randomUUID() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"takenAt\"\r\n\r\n"
+					+ takenAt + "\r\n").getBytes(StandardCharsets.UTF_8),
+					MalformedInput.multipart(boundary, "file", "a.png", "image/png", PNG));
+			HttpResponse<String> r = MalformedInput.send(http, json, basic(path, s.sun(), "zh-CN")
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), "takenAt " + takenAt);
+			assertThat(r.statusCode()).as(takenAt).isEqualTo(400);
+		}
+		String boundary = "b" + UUID.randomUUID();
+		HttpResponse<String> noFile = MalformedInput.send(http, json, basic(path, s.sun(), "zh-CN")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"stepId\"\r\n\r\nx1\r\n--"
+					+ boundary + "--\r\n")).build(), "no file");
+		assertThat(noFile.statusCode()).isEqualTo(400);
+		assertThat(body(photo(s.jobId, s.sun(), UUID.randomUUID().toString(), "a.png", "image/png", new byte[0], "zh-CN"))
+			.path("code").asString()).isEqualTo("DISPATCH_PHOTO_EMPTY");
+		assertThat(body(photo(s.jobId, s.sun(), UUID.randomUUID().toString(), "a.exe", "image/png",
+				"MZ\u0090".getBytes(StandardCharsets.ISO_8859_1), "en")).path("message").asString()).contains("Only photos");
+		HttpResponse<String> json = MalformedInput.send(http, this.json, basic(path, s.sun(), "zh-CN")
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(), "json");
+		assertThat(json.statusCode()).isBetween(400, 499);
+		assertThat(rows(s.jobId)).isEqualTo(before);
+		// paths that name no job
+		assertThat(get("/api/v1/field/jobs/abc", s.sun()).statusCode()).isEqualTo(400);
+		assertThat(get("/api/v1/field/jobs/999999999", s.sun()).statusCode()).isEqualTo(404);
+		assertThat(post("/api/v1/field/jobs/999999999/steps", s.sun(), step("ACCEPT", clock.instant()), "en").statusCode())
+			.isEqualTo(404);
+		assertThat(get("/api/v1/field/jobs/" + s.jobId + "/photos/999999999", s.sun()).statusCode()).isEqualTo(404);
 	}
 
 	private void probe(String path, String user, String valid, int random) {
