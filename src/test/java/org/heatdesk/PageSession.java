@@ -51,7 +51,12 @@ public final class PageSession {
 		if (!login.headers().firstValue("Location").orElse("").endsWith("/")) {
 			throw new IllegalStateException(username + " could not sign in: " + login.headers().map());
 		}
-		Matcher meta = META_TOKEN.matcher(s.get("/").body());
+		HttpResponse<String> home = s.get("/");
+		if (home.statusCode() == 302) {
+			// a technician's home is /field
+			home = s.get(URI.create(home.headers().firstValue("Location").orElseThrow()).getPath());
+		}
+		Matcher meta = META_TOKEN.matcher(home.body());
 		if (!meta.find()) {
 			throw new IllegalStateException("no CSRF token on the home page");
 		}

@@ -117,6 +117,24 @@ public class TicketQueries {
 			.map(r -> support.view(r, me.id())).toList();
 	}
 
+	/**
+	 * The earlier tickets of a customer (or, for a ticket without one, of the same address as
+	 * written), newest first, leaving out {@code exceptNo} and complaints about the reader (6.7): the
+	 * history a technician reads at the door.
+	 */
+	@Transactional(readOnly = true)
+	public List<PastTicket> history(Actor by, Long customerId, String address, String exceptNo, int limit) {
+		if (customerId == null && (address == null || address.isBlank())) {
+			return List.of();
+		}
+		StaffView me = support.person(by);
+		return repository.history(customerId, address, exceptNo, me.id(), Math.max(1, Math.min(limit, 50)))
+			.stream()
+			.map(r -> new PastTicket(r.ticketNo(), r.recordedAt(), catalog.categoryName(r.categoryId()), r.status(),
+					r.result(), r.resolvedAt()))
+			.toList();
+	}
+
 	/** The staff member reading (the system reads nothing here). */
 	StaffView me(Actor by) {
 		return support.person(by);

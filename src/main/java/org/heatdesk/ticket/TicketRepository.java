@@ -263,6 +263,16 @@ class TicketRepository {
 				+ " order by t.recorded_at desc").param(customerId).query(TICKET).list();
 	}
 
+	/** A customer's tickets (by the index on the customer), or without one those of the address. */
+	List<TicketRow> history(Long customerId, String address, String exceptNo, long hiddenFrom, int limit) {
+		String where = customerId != null ? "t.customer_id = ?" : "t.customer_id is null and t.address = ?";
+		return jdbc.sql("select * from ticket t where " + where
+				+ " and t.ticket_no <> ? and t.about_staff_id is distinct from ? order by t.recorded_at desc limit ?")
+			.params(customerId != null ? customerId : address, exceptNo == null ? "" : exceptNo, hiddenFrom, limit)
+			.query(TICKET)
+			.list();
+	}
+
 	/**
 	 * Search, newest first: {@code words} are pre-segmented terms matched in the description and
 	 * result. Complaints about {@code hiddenFrom} are left out (6.7). {@code before}, a ticket id,

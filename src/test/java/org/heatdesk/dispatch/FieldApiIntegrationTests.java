@@ -177,8 +177,9 @@ class FieldApiIntegrationTests {
 				.POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
 						+ "&password=heatdesk2026&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8))));
 			cookie = login.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse(cookie);
-			Matcher meta = META_TOKEN.matcher(send(HttpRequest.newBuilder(uri("/")).GET()).body());
-			assertThat(meta.find()).as("CSRF token on the home page").isTrue();
+			// a technician's home page is his jobs (/field), where the phone's pages carry the token
+			Matcher meta = META_TOKEN.matcher(send(HttpRequest.newBuilder(uri("/field")).GET()).body());
+			assertThat(meta.find()).as("CSRF token on the jobs page").isTrue();
 			csrf = meta.group(1);
 		}
 

@@ -33,6 +33,10 @@ class ShellController {
 	String home(Authentication authentication, Model model) {
 		TreeSet<Role> roles = new TreeSet<>(Comparator.reverseOrder());
 		roles.addAll(Role.of(authentication));
+		if (roles.equals(java.util.Set.of(Role.TECHNICIAN))) {
+			// a technician's day is their jobs, on a phone: straight there, not to a page of tiles
+			return "redirect:/field";
+		}
 		model.addAttribute("roles", roles);
 		return "home";
 	}
