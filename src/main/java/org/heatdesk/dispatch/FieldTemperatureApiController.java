@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the API's {@code {"code","message","field"}} in the caller's language; nothing is written.
  */
 @RestController
-@PreAuthorize(Roles.TECHNICIAN)
+@PreAuthorize(Roles.FIELD)
 class FieldTemperatureApiController {
 
 	private final TemperatureTests tests;

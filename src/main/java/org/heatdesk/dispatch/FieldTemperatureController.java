@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * it is sent; once recorded, the page shows the recorded result.
  */
 @PageController
-@PreAuthorize(Roles.TECHNICIAN)
+@PreAuthorize(Roles.FIELD)
 class FieldTemperatureController {
 
 	private final TemperatureTests tests;

@@ -80,9 +80,6 @@ public final class Roles {
 	/** Dispatch and the managers (the refund rules in the navigation). */
 	public static final String DISPATCH_AND_MANAGER = "hasAnyRole('DISPATCHER','MANAGER')";
 
-	/** The technicians in the field (their phone pages and API). */
-	public static final String TECHNICIAN = "hasRole('TECHNICIAN')";
-
 	/** Audit and administration (the audit trail). */
 	public static final String AUDIT_AND_ADMIN = "hasAnyRole('AUDITOR','ADMIN')";
 
