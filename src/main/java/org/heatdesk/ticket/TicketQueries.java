@@ -113,13 +113,13 @@ public class TicketQueries {
 	 * Complaints about the reader are left out (6.7); categories named in the current language.
 	 */
 	@Transactional(readOnly = true)
-	public List<FieldTicket> fieldTickets(Actor by, boolean waiting, java.util.Collection<String> ticketNos, int limit) {
+	public List<WaitingTicket> waitingForField(Actor by, boolean waiting, java.util.Collection<String> ticketNos, int limit) {
 		StaffView me = support.person(by);
 		Locale locale = LocaleContextHolder.getLocale();
-		return repository.fieldTickets(waiting, ticketNos, me.id(), limit).stream().map(r -> {
-			FieldTicket t = r.ticket();
+		return repository.waitingForField(waiting, ticketNos, me.id(), limit).stream().map(r -> {
+			WaitingTicket t = r.ticket();
 			Category c = catalog.category(r.categoryId()).orElse(null);
-			return c == null ? t : new FieldTicket(t.id(), t.ticketNo(), t.type(), c.code(), c.name(locale), t.priority(),
+			return c == null ? t : new WaitingTicket(t.id(), t.ticketNo(), t.type(), c.code(), c.name(locale), t.priority(),
 					t.status(), t.substationId(), t.communityId(), t.address(), t.description(), t.recordedAt(),
 					t.dispatchDue(), t.onSiteDue(), t.incident(), t.outageId(), t.children(), t.version());
 		}).toList();

@@ -258,8 +258,8 @@ class TicketRepository {
 				+ NEXT_DUE + ") < ? order by (" + NEXT_DUE + ") limit ?").params(SqlValues.ts(now), limit).query(TICKET).list();
 	}
 
-	/** A row of {@link #fieldTickets}: the ticket as the board sees it, and its category to be named. */
-	record FieldRow(FieldTicket ticket, Long categoryId) {
+	/** A row of {@link #waitingForField}: the ticket as the board sees it, and its category to be named. */
+	record WaitingRow(WaitingTicket ticket, Long categoryId) {
 	}
 
 	/**
@@ -268,7 +268,7 @@ class TicketRepository {
 	 * {@code ticket_waiting_for_field}); and the open tickets numbered {@code ticketNos}. Complaints about
 	 * {@code hiddenFrom} are left out (6.7).
 	 */
-	List<FieldRow> fieldTickets(boolean waiting, Collection<String> ticketNos, long hiddenFrom, int limit) {
+	List<WaitingRow> waitingForField(boolean waiting, Collection<String> ticketNos, long hiddenFrom, int limit) {
 		String columns = """
 				select t.id, t.ticket_no, t.type, t.category_id, t.priority, t.status, t.substation_id, t.community_id,
 				  t.address, t.description, t.recorded_at, t.dispatch_due, t.on_site_due, t.incident, t.outage_id, t.version,
@@ -279,8 +279,8 @@ class TicketRepository {
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("me", hiddenFrom);
 		if (waiting) {
-			parts.add("(" + columns + """
-					 where t.type = 'REPAIR' and t.status in ('RECORDED','REOPENED') and t.parent_id is null
+			parts.add("(" + columns + " " + """
+					where t.type = 'REPAIR' and t.status in ('RECORDED','REOPENED') and t.parent_id is null
 					  and t.about_staff_id is distinct from :me order by t.dispatch_due, t.id limit :limit)""");
 			params.put("limit", limit);
 		}
@@ -293,7 +293,7 @@ class TicketRepository {
 			return List.of();
 		}
 		return jdbc.sql(String.join(" union ", parts)).params(params)
-			.query((rs, n) -> new FieldRow(new FieldTicket(rs.getLong("id"), rs.getString("ticket_no"),
+			.query((rs, n) -> new WaitingRow(new WaitingTicket(rs.getLong("id"), rs.getString("ticket_no"),
 					enumOf(TicketType.class, rs.getString("type")), null, null, enumOf(Priority.class, rs.getString("priority")),
 					enumOf(TicketStatus.class, rs.getString("status")), nullableLong(rs, "substation_id"),
 					nullableLong(rs, "community_id"), rs.getString("address"), rs.getString("description"),
