@@ -14,7 +14,11 @@ import org.heatdesk.platform.HeatDeskException;
 final class Lifecycle {
 
 	enum Action {
-		DISPATCH, RESPOND, RESOLVE, CLOSE, REOPEN, PAUSE, RESUME, CANCEL, TRANSFER, ESCALATE, NOTE, LINK
+		DISPATCH, RESPOND, RESOLVE, CLOSE, REOPEN, PAUSE, RESUME, CANCEL, TRANSFER, ESCALATE, NOTE, LINK,
+		/** 上门: the technician arrived; only after the customer heard back. */
+		ARRIVE,
+		/** The holder changes without a transfer: the dispatch desk sends a field job to someone else. */
+		REASSIGN
 	}
 
 	private static final Set<TicketStatus> WORKING = EnumSet.of(TicketStatus.RECORDED, TicketStatus.DISPATCHED,
@@ -35,6 +39,8 @@ final class Lifecycle {
 			case RESUME -> status == TicketStatus.PENDING_CUSTOMER;
 			case CANCEL, TRANSFER, ESCALATE, LINK -> status.open();
 			case NOTE -> true;
+			case ARRIVE -> status == TicketStatus.RESPONDED;
+			case REASSIGN -> status.open() && status != TicketStatus.PENDING_CUSTOMER;
 		};
 	}
 
@@ -56,7 +62,7 @@ final class Lifecycle {
 			case PAUSE -> TicketStatus.PENDING_CUSTOMER;
 			case RESUME -> beforePause == null ? TicketStatus.RECORDED : beforePause;
 			case CANCEL -> TicketStatus.CANCELLED;
-			case TRANSFER, ESCALATE, NOTE, LINK -> status;
+			case TRANSFER, ESCALATE, NOTE, LINK, ARRIVE, REASSIGN -> status;
 		};
 	}
 

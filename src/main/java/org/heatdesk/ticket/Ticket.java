@@ -45,6 +45,10 @@ final class Ticket {
 
 	private Instant closedAt;
 
+	private Instant onSiteAt;
+
+	private String onSiteBy;
+
 	private Instant cancelledAt;
 
 	private String cancelReason;
@@ -76,7 +80,7 @@ final class Ticket {
 	/** The marks of one round of a ticket, as they stood when it was reopened. */
 	record Round(int round, Deadlines due, Instant dispatchedAt, String dispatchedBy, Instant respondedAt,
 			String respondedBy, Instant resolvedAt, String resolvedBy, String result, Instant closedAt,
-			Instant reopenedAt, String reopenedBy, String reopenReason) {
+			Instant reopenedAt, String reopenedBy, String reopenReason, Instant onSiteAt) {
 	}
 
 	private Ticket(TicketRow r) {
@@ -103,6 +107,8 @@ final class Ticket {
 		this.remindedMark = r.remindedMark();
 		this.overdueMark = r.overdueMark();
 		this.escalationLevel = r.escalationLevel();
+		this.onSiteAt = r.onSiteAt();
+		this.onSiteBy = r.onSiteBy();
 	}
 
 	static Ticket of(TicketRow row) {
@@ -128,6 +134,33 @@ final class Ticket {
 		respondedAt = at;
 		respondedBy = by;
 		return new TicketResponded(id(), ticketNo(), loaded.customerId(), at);
+	}
+
+	/**
+	 * 上门: the technician arrived (10.2). Once per round: the first arrival is what the on-site
+	 * deadline measures, so a second visit leaves it as it is.
+	 */
+	TicketOnSite arrive(String by, Instant at) {
+		status = Lifecycle.after(status, statusBeforePause, Lifecycle.Action.ARRIVE);
+		if (onSiteAt != null) {
+			throw HeatDeskException.conflict("TICKET_ON_SITE_ALREADY");
+		}
+		onSiteAt = at;
+		onSiteBy = by;
+		return new TicketOnSite(id(), ticketNo(), loaded.customerId(), at);
+	}
+
+	/**
+	 * Handed to another person without a transfer (the dispatch desk sending a field job to someone
+	 * else); the marks stay as they are.
+	 */
+	TicketTransferred reassign(StaffView to, Instant at) {
+		Lifecycle.after(status, statusBeforePause, Lifecycle.Action.REASSIGN);
+		long from = assigneeId == null ? 0 : assigneeId;
+		assigneeId = to.id();
+		assignee = to.username();
+		assigneeTeamId = to.teamId();
+		return new TicketTransferred(id(), ticketNo(), from, to.id(), to.teamId(), at);
 	}
 
 	/** 有结果, with the result (required). */
@@ -196,9 +229,9 @@ final class Ticket {
 	TicketReopened reopen(String by, String reason, Deadlines newDue, int round, Instant at) {
 		status = Lifecycle.after(status, statusBeforePause, Lifecycle.Action.REOPEN);
 		ended = new Round(round, due, dispatchedAt, dispatchedBy, respondedAt, respondedBy, resolvedAt, resolvedBy, result,
-				closedAt, at, by, reason);
-		dispatchedAt = respondedAt = resolvedAt = closedAt = null;
-		dispatchedBy = respondedBy = resolvedBy = result = null;
+				closedAt, at, by, reason, onSiteAt);
+		dispatchedAt = respondedAt = resolvedAt = closedAt = onSiteAt = null;
+		dispatchedBy = respondedBy = resolvedBy = result = onSiteBy = null;
 		due = newDue;
 		remindedMark = overdueMark = null;
 		marksCleared = true;
@@ -337,6 +370,14 @@ final class Ticket {
 
 	Instant closedAt() {
 		return closedAt;
+	}
+
+	Instant onSiteAt() {
+		return onSiteAt;
+	}
+
+	String onSiteBy() {
+		return onSiteBy;
 	}
 
 	Instant cancelledAt() {

@@ -22,7 +22,8 @@ final class TicketAccess {
 	/** The actions that belong to the people working the ticket. */
 	static final Set<Lifecycle.Action> WORK = EnumSet.of(Lifecycle.Action.DISPATCH, Lifecycle.Action.RESPOND,
 			Lifecycle.Action.RESOLVE, Lifecycle.Action.PAUSE, Lifecycle.Action.RESUME, Lifecycle.Action.TRANSFER,
-			Lifecycle.Action.ESCALATE, Lifecycle.Action.CLOSE, Lifecycle.Action.CANCEL, Lifecycle.Action.LINK);
+			Lifecycle.Action.ESCALATE, Lifecycle.Action.CLOSE, Lifecycle.Action.CANCEL, Lifecycle.Action.LINK,
+			Lifecycle.Action.ARRIVE, Lifecycle.Action.REASSIGN);
 
 	/** The roles that work at the desk (a technician acts only as a holder). */
 	private static final Set<Role> DESK = Roles.of(Roles.OPERATIONS);

@@ -57,7 +57,19 @@ public class TicketQueries {
 	@Transactional(readOnly = true)
 	public Optional<TicketView> find(Actor by, String ticketNo) {
 		Acting me = support.acting(by);
-		return repository.findByNo(ticketNo).map(r -> support.view(r, me.id()));
+		return repository.findByNo(ticketNo).filter(r -> support.mayRead(r, me)).map(r -> support.view(r, me.id()));
+	}
+
+	/**
+	 * What field work needs of the ticket with this number (its place, marks and on-site deadline), for
+	 * the dispatch module acting on it; nothing personal is in it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<FieldTicket> forField(String ticketNo) {
+		return repository.findByNo(ticketNo == null ? "" : ticketNo.strip().toUpperCase())
+			.map(r -> new FieldTicket(r.id(), r.ticketNo(), r.type(), r.status(), r.customerId(), r.address(),
+					r.substationId(), r.communityId(), r.assigneeId(), r.dispatchedAt(), r.respondedAt(), r.onSiteAt(),
+					r.due().onSite(), r.resolvedAt()));
 	}
 
 	/**

@@ -179,26 +179,26 @@ class TicketRepository {
 				  respond_due = ?, on_site_due = ?, resolve_due = ?, paused_at = ?, paused_seconds = ?,
 				  reminded_mark = case when ? then null else reminded_mark end,
 				  overdue_mark = case when ? then null else overdue_mark end, escalation_level = escalation_level + ?,
-				  search_text = coalesce(?, search_text), version = version + 1
+				  search_text = coalesce(?, search_text), on_site_at = ?, on_site_by = ?, version = version + 1
 				where id = ? and version = ?""")
 			.params(t.status().name(), t.statusBeforePause() == null ? null : t.statusBeforePause().name(), t.assigneeId(),
 					t.assignee(), t.assigneeTeamId(), t.parentId(), SqlValues.ts(t.dispatchedAt()), t.dispatchedBy(),
 					SqlValues.ts(t.respondedAt()), t.respondedBy(), SqlValues.ts(t.resolvedAt()), t.resolvedBy(), t.result(), SqlValues.ts(t.closedAt()),
 					SqlValues.ts(t.cancelledAt()), t.cancelReason(), SqlValues.ts(t.due().dispatch()), SqlValues.ts(t.due().respond()),
 					SqlValues.ts(t.due().onSite()), SqlValues.ts(t.due().resolve()), SqlValues.ts(t.pausedAt()), t.pausedSeconds(), t.marksCleared(),
-					t.marksCleared(), t.escalationsAdded(), searchText, t.id(), t.version())
+					t.marksCleared(), t.escalationsAdded(), searchText, SqlValues.ts(t.onSiteAt()), t.onSiteBy(), t.id(), t.version())
 			.update() == 1;
 		Ticket.Round r = t.endedRound();
 		if (saved && r != null) {
 			jdbc.sql("""
 					insert into ticket_round (ticket_id, round, dispatch_due, dispatched_at, dispatched_by, respond_due,
 					  responded_at, responded_by, on_site_due, resolve_due, resolved_at, resolved_by, result, closed_at,
-					  reopened_at, reopened_by, reopen_reason)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					  reopened_at, reopened_by, reopen_reason, on_site_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(t.id(), r.round(), SqlValues.ts(r.due().dispatch()), SqlValues.ts(r.dispatchedAt()), r.dispatchedBy(),
 						SqlValues.ts(r.due().respond()), SqlValues.ts(r.respondedAt()), r.respondedBy(), SqlValues.ts(r.due().onSite()),
 						SqlValues.ts(r.due().resolve()), SqlValues.ts(r.resolvedAt()), r.resolvedBy(), r.result(), SqlValues.ts(r.closedAt()),
-						SqlValues.ts(r.reopenedAt()), r.reopenedBy(), r.reopenReason())
+						SqlValues.ts(r.reopenedAt()), r.reopenedBy(), r.reopenReason(), SqlValues.ts(r.onSiteAt()))
 				.update();
 		}
 		return saved;
@@ -213,7 +213,7 @@ class TicketRepository {
 					SqlValues.instant(rs, "dispatched_at"), rs.getString("dispatched_by"), SqlValues.instant(rs, "responded_at"),
 					rs.getString("responded_by"), SqlValues.instant(rs, "resolved_at"), rs.getString("resolved_by"),
 					rs.getString("result"), SqlValues.instant(rs, "closed_at"), SqlValues.instant(rs, "reopened_at"), rs.getString("reopened_by"),
-					rs.getString("reopen_reason")))
+					rs.getString("reopen_reason"), SqlValues.instant(rs, "on_site_at")))
 			.list();
 	}
 
@@ -559,7 +559,8 @@ class TicketRepository {
 			new Deadlines(SqlValues.instant(rs, "dispatch_due"), SqlValues.instant(rs, "respond_due"), SqlValues.instant(rs, "on_site_due"),
 					SqlValues.instant(rs, "resolve_due")),
 			SqlValues.instant(rs, "paused_at"), rs.getLong("paused_seconds"), rs.getString("reminded_mark"),
-			rs.getString("overdue_mark"), rs.getInt("escalation_level"), rs.getInt("version"));
+			rs.getString("overdue_mark"), rs.getInt("escalation_level"), rs.getInt("version"),
+			SqlValues.instant(rs, "on_site_at"), rs.getString("on_site_by"));
 
 	static final RowMapper<Transfer> TRANSFER = (rs, n) -> new Transfer(rs.getLong("id"), rs.getLong("ticket_id"),
 			rs.getString("kind"), rs.getLong("from_staff_id"), rs.getString("from_staff"), nullableLong(rs, "to_staff_id"),

@@ -11,7 +11,7 @@ record TicketRow(long id, String ticketNo, TicketType type, Long categoryId, Pri
 		Long assigneeTeamId, Long parentId, boolean incident, Long outageId, long policyId, Instant recordedAt,
 		Instant dispatchedAt, String dispatchedBy, Instant respondedAt, String respondedBy, Instant resolvedAt,
 		String resolvedBy, String result, Instant closedAt, Instant cancelledAt, String cancelReason, Deadlines due,
-		Instant pausedAt, long pausedSeconds, String remindedMark, String overdueMark, int escalationLevel, int version) {
+		Instant pausedAt, long pausedSeconds, String remindedMark, String overdueMark, int escalationLevel, int version, Instant onSiteAt, String onSiteBy) {
 
 	public Mark nextMark() {
 		return Lifecycle.nextMark(status, statusBeforePause);
@@ -34,6 +34,14 @@ record TicketRow(long id, String ticketNo, TicketType type, Long categoryId, Pri
 	public boolean overdueAt(Instant now) {
 		Instant d = nextDeadline();
 		return status != TicketStatus.PENDING_CUSTOMER && d != null && d.isBefore(now);
+	}
+
+	/**
+	 * Whether the on-site mark (10.2) was reached by its deadline: {@code null} while it is not reached
+	 * or when the ticket has no on-site deadline.
+	 */
+	public Boolean onSiteInTime() {
+		return onSiteAt == null || due.onSite() == null ? null : !onSiteAt.isAfter(due.onSite());
 	}
 
 	/** Whether {@code staffId} is the staff member this complaint is about (6.7). */

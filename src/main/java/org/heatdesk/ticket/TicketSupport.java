@@ -14,6 +14,7 @@ import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.Role;
+import org.heatdesk.platform.Roles;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
 import org.springframework.stereotype.Component;
@@ -114,7 +115,30 @@ class TicketSupport {
 			audit.recordSecurityEvent(by.name(), "TICKET_ACCESS_REFUSED", "ticket", row.ticketNo(), Map.of("rule", "6.7"));
 			throw HeatDeskException.forbidden("TICKET_ABOUT_YOU");
 		}
+		if (!mayRead(row, by)) {
+			audit.recordSecurityEvent(by.name(), "TICKET_FIELD_ACCESS_REFUSED", "ticket", row.ticketNo(), Map.of("rule", "holder"));
+			throw HeatDeskException.forbidden("TICKET_NOT_YOURS");
+		}
 		return row;
+	}
+
+	/** The roles that read tickets beyond those they hold. */
+	private static final Set<Role> READERS = Roles.of(Roles.OPERATIONS_AND_AUDIT);
+
+	/**
+	 * Whether {@code by} may read the ticket: anyone at the desk, in dispatch, management or audit; a
+	 * technician only the ticket he holds (his job), not the others'.
+	 */
+	boolean mayRead(TicketRow row, Acting by) {
+		if (by.system() || by.staff().roles().stream().anyMatch(READERS::contains)) {
+			return true;
+		}
+		return by.is(row.assigneeId() == null ? -1 : row.assigneeId());
+	}
+
+	/** Whether {@code by} sits at the dispatch desk, which sends field crews to any open ticket. */
+	boolean fieldDesk(Acting by) {
+		return !by.system() && (by.staff().has(Role.DISPATCHER) || by.staff().has(Role.TEAM_LEAD));
 	}
 
 	static void checkVersion(TicketRow row, Integer version) {

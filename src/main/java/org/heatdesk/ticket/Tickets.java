@@ -4,11 +4,13 @@ import org.heatdesk.platform.InputChecks;
 import org.heatdesk.ticket.sla.SlaPolicy;
 import org.heatdesk.ticket.sla.Deadlines;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.heatdesk.platform.TextSegmenter;
 import org.heatdesk.platform.Actor;
@@ -275,13 +277,17 @@ public class Tickets {
 	/** 有回音: the customer has heard back. Publishes {@link TicketResponded}. */
 	@Transactional
 	public TicketView respond(Actor by, String ticketNo, Integer version, String note) {
-		return apply(by, ticketNo, version, Lifecycle.Action.RESPOND, (t, me, now) -> {
+		return apply(by, ticketNo, version, Lifecycle.Action.RESPOND, responding(note));
+	}
+
+	private Change responding(String note) {
+		return (t, me, now) -> {
 			TicketStatus before = t.status();
 			String n = InputChecks.optional(note, "note", 1000);
 			TicketResponded event = t.respond(me.name(), now);
 			return new Done(event, "RESPONDED", n, true, n, Map.of("status", before), Map.of("status", t.status()), null,
 					null);
-		});
+		};
 	}
 
 	/**
@@ -290,7 +296,11 @@ public class Tickets {
 	 */
 	@Transactional
 	public TicketView resolve(Actor by, String ticketNo, Integer version, String result) {
-		return apply(by, ticketNo, version, Lifecycle.Action.RESOLVE, (t, me, now) -> {
+		return apply(by, ticketNo, version, Lifecycle.Action.RESOLVE, resolving(result));
+	}
+
+	private Change resolving(String result) {
+		return (t, me, now) -> {
 			TicketStatus before = t.status();
 			String r = InputChecks.trim(result);
 			if (r == null) {
@@ -306,7 +316,7 @@ public class Tickets {
 							}
 						}
 					});
-		});
+		};
 	}
 
 	private void resolveWithParent(TicketRow row, Ticket parent, String result, Acting by, Instant now) {
@@ -318,6 +328,149 @@ public class Tickets {
 		audit.record(by.actor(), "TICKET_RESOLVED", "ticket", row.ticketNo(), Map.of("status", row.status()),
 				Map.of("status", TicketStatus.RESOLVED, "parent", parent.ticketNo(), "result", result));
 		events.publishEvent(event);
+	}
+
+	// ------------------------------------------------------------------ the field: what dispatch tells the ticket
+
+	/** How far ahead of the server's clock a time recorded on a phone may lie (clocks differ a little). */
+	public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
+
+	/** The technicians' steps that go on the timeline ({@code FIELD_<step>}). */
+	public static final Set<String> FIELD_STEPS = Set.of("ACCEPTED", "DECLINED", "ON_THE_WAY", "ARRIVED", "DONE",
+			"NOT_DONE");
+
+	/**
+	 * Sends the ticket to a field technician: 有指令 when it was not dispatched yet, otherwise the holder
+	 * changes to the technician (no transfer to accept: the dispatch desk sends its crews). Those who
+	 * work the ticket may do it, and so may the dispatch desk (DISPATCHER, TEAM_LEAD) for any open ticket.
+	 * Publishes {@link TicketDispatched} or {@link TicketTransferred}.
+	 */
+	@Transactional
+	public TicketView dispatchToField(Actor by, String ticketNo, long technicianId, String note) {
+		TicketStatus status = repository.findByNo(ticketNo == null ? "" : ticketNo.strip().toUpperCase())
+			.map(TicketRow::status)
+			.orElse(null);
+		if (status == TicketStatus.RECORDED || status == TicketStatus.REOPENED) {
+			return apply(by, ticketNo, null, Lifecycle.Action.DISPATCH, null, true, (t, me, now) -> {
+				TicketStatus before = t.status();
+				String n = InputChecks.optional(note, "note", 1000);
+				StaffView target = support.receiver(t.row(), technicianId, "technicianId", me);
+				TicketDispatched event = t.dispatch(me.name(), target, target.teamId(), now);
+				return new Done(event, "DISPATCHED", join(target.displayName(), n), true, target.displayName(),
+						Map.of("status", before), mapOf("status", t.status(), "assignee", target.username(), "teamId",
+								target.teamId()), null,
+						() -> repository.notify(target.id(), t.id(), "ASSIGNED", n, now));
+			});
+		}
+		return reassign(by, ticketNo, technicianId, note, false);
+	}
+
+	/**
+	 * Hands a dispatched ticket to another person with a reason (a field job sent to someone else);
+	 * the marks stay as they are, the new holder and the first responder are told. Publishes
+	 * {@link TicketTransferred}.
+	 */
+	@Transactional
+	public TicketView reassign(Actor by, String ticketNo, long toStaffId, String reason) {
+		return reassign(by, ticketNo, toStaffId, reason, true);
+	}
+
+	private TicketView reassign(Actor by, String ticketNo, long toStaffId, String reason, boolean reasonRequired) {
+		return apply(by, ticketNo, null, Lifecycle.Action.REASSIGN, null, true, (t, me, now) -> {
+			String r = reasonRequired ? reason(reason) : InputChecks.optional(reason, "reason", 1000);
+			String from = t.assignee();
+			StaffView target = support.receiver(t.row(), toStaffId, "technicianId", me);
+			TicketTransferred event = t.reassign(target, now);
+			return new Done(event, "REASSIGNED", join(target.displayName(), r), true, target.displayName(),
+					mapOf("assignee", from), mapOf("assignee", target.username(), "teamId", target.teamId(), "reason", r),
+					null, () -> {
+						if (!me.is(target.id())) {
+							repository.notify(target.id(), t.id(), "ASSIGNED", r, now);
+						}
+					});
+		});
+	}
+
+	/**
+	 * 有回音 at the time it happened ({@code at}, e.g. a technician setting off, recorded on his phone):
+	 * refused more than {@link #CLOCK_TOLERANCE} ahead of the clock or before the ticket was dispatched.
+	 */
+	@Transactional
+	public TicketView respondAt(Actor by, String ticketNo, Instant at, String note) {
+		Change responding = responding(note);
+		return apply(by, ticketNo, null, Lifecycle.Action.RESPOND, required(at), false, (t, me, now) -> {
+			notBefore(t.dispatchedAt(), now);
+			return responding.on(t, me, now);
+		});
+	}
+
+	/**
+	 * 上门: the technician arrived at {@code at} (10.2). Once per round; refused before the customer
+	 * heard back (status), before the ticket was dispatched (time) or ahead of the clock.
+	 * Publishes {@link TicketOnSite}.
+	 */
+	@Transactional
+	public TicketView arrive(Actor by, String ticketNo, Instant at) {
+		return apply(by, ticketNo, null, Lifecycle.Action.ARRIVE, required(at), false, (t, me, now) -> {
+			notBefore(t.dispatchedAt(), now);
+			TicketOnSite event = t.arrive(me.name(), now);
+			return new Done(event, "ON_SITE", null, true, null, mapOf("onSiteAt", null),
+					mapOf("onSiteAt", now.toString()), null, null);
+		});
+	}
+
+	/** 有结果 at the time it happened: refused before the ticket was dispatched or its technician arrived. */
+	@Transactional
+	public TicketView resolveAt(Actor by, String ticketNo, Instant at, String result) {
+		Change resolving = resolving(result);
+		return apply(by, ticketNo, null, Lifecycle.Action.RESOLVE, required(at), false, (t, me, now) -> {
+			notBefore(t.dispatchedAt(), now);
+			notBefore(t.onSiteAt(), now);
+			return resolving.on(t, me, now);
+		});
+	}
+
+	/**
+	 * A technician's step on the ticket's timeline ({@code FIELD_<step>}, one of {@link #FIELD_STEPS})
+	 * at the time it happened, told to the first responder when {@code notify} (a step that reached a
+	 * mark has told them already).
+	 */
+	@Transactional
+	public void fieldStep(Actor actor, String ticketNo, String step, String detail, Instant at, boolean notify) {
+		if (step == null || !FIELD_STEPS.contains(step)) {
+			throw new IllegalArgumentException("not a field step: " + step);
+		}
+		Acting by = support.acting(actor);
+		TicketRow row = support.load(ticketNo, by);
+		support.checkMay(row, by, Lifecycle.Action.NOTE);
+		Instant when = notInFuture(required(at));
+		String d = InputChecks.optional(detail, "detail", 2000);
+		repository.addEvent(row.id(), when, by.name(), "FIELD_" + step, d, null);
+		if (notify) {
+			support.notifyFirstResponder(row, by, "FIELD_" + step, d == null ? null : d.length() > 500 ? d.substring(0, 500) : d, when);
+		}
+		audit.record(by.actor(), "TICKET_FIELD_STEP", "ticket", row.ticketNo(), null, mapOf("step", step, "detail", d,
+				"at", when.toString()));
+	}
+
+	private static Instant required(Instant at) {
+		if (at == null) {
+			throw HeatDeskException.badInput("REQUIRED", "occurredAt");
+		}
+		return at;
+	}
+
+	private Instant notInFuture(Instant at) {
+		if (at.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
+			throw HeatDeskException.badInput("TICKET_TIME_IN_FUTURE", "occurredAt");
+		}
+		return at;
+	}
+
+	private static void notBefore(Instant previous, Instant at) {
+		if (previous != null && at.isBefore(previous)) {
+			throw HeatDeskException.badInput("TICKET_TIME_BEFORE_PREVIOUS_MARK", "occurredAt");
+		}
 	}
 
 	/** Closes a resolved ticket after its follow-up. */
@@ -424,12 +577,24 @@ public class Tickets {
 	 * the first responder's notification and the audit row before publishing the event.
 	 */
 	private TicketView apply(Actor actor, String ticketNo, Integer version, Lifecycle.Action action, Change change) {
+		return apply(actor, ticketNo, version, action, null, false, change);
+	}
+
+	/**
+	 * {@link #apply(Actor, String, Integer, Lifecycle.Action, Change)} at a time given by the field
+	 * ({@code at}, {@code null}: now), which the change, the timeline and the notification keep; with
+	 * {@code fieldDesk}, the dispatch desk may send any open ticket to the field.
+	 */
+	private TicketView apply(Actor actor, String ticketNo, Integer version, Lifecycle.Action action, Instant at,
+			boolean fieldDesk, Change change) {
 		Acting by = support.acting(actor);
 		TicketRow row = support.load(ticketNo, by);
-		support.checkMay(row, by, action);
+		if (!fieldDesk || !support.fieldDesk(by)) {
+			support.checkMay(row, by, action);
+		}
 		TicketSupport.checkVersion(row, version);
 		Ticket ticket = Ticket.of(row);
-		Instant now = clock.instant();
+		Instant now = at == null ? clock.instant() : notInFuture(at);
 		Done done = change.on(ticket, by, now);
 		support.save(ticket, done.searchText());
 		repository.addEvent(row.id(), now, by.name(), done.kind(), done.detail(), null);
@@ -446,6 +611,8 @@ public class Tickets {
 			case PAUSE -> "TICKET_PAUSED";
 			case RESUME -> "TICKET_RESUMED";
 			case CANCEL -> "TICKET_CANCELLED";
+			case ARRIVE -> "TICKET_ON_SITE";
+			case REASSIGN -> "TICKET_REASSIGNED";
 			default -> throw new IllegalArgumentException(action.name());
 		}, "ticket", ticketNo, done.before(), done.after());
 		if (done.event() != null) {

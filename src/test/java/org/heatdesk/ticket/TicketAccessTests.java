@@ -117,7 +117,8 @@ class TicketAccessTests {
 	void theWorkActionsAreTheOnesTheDocumentNames() {
 		assertThat(TicketAccess.WORK).containsExactlyInAnyOrder(Lifecycle.Action.DISPATCH, Lifecycle.Action.RESPOND,
 				Lifecycle.Action.RESOLVE, Lifecycle.Action.PAUSE, Lifecycle.Action.RESUME, Lifecycle.Action.TRANSFER,
-				Lifecycle.Action.ESCALATE, Lifecycle.Action.CLOSE, Lifecycle.Action.CANCEL, Lifecycle.Action.LINK);
+				Lifecycle.Action.ESCALATE, Lifecycle.Action.CLOSE, Lifecycle.Action.CANCEL, Lifecycle.Action.LINK,
+				Lifecycle.Action.ARRIVE, Lifecycle.Action.REASSIGN);
 	}
 
 	@Test
