@@ -34,6 +34,13 @@
   document.addEventListener('DOMContentLoaded', function () {
     var live = document.querySelector('[data-board-stream]');
     if (live) { startLive(live); }
+    // the first suggestion (or, to re-dispatch, the reason) has the focus, so Enter dispatches; the
+    // browser's own autofocus is skipped when the address names a part of the page (#panel)
+    var form = document.getElementById('dispatch-form');
+    if (form) {
+      var first = form.querySelector('#reason') || form.querySelector('ol.suggestions button:not([disabled])');
+      if (first) { first.focus(); }
+    }
     var kind = document.getElementById('kind');
     if (kind && kind.form) {
       kind.addEventListener('change', function () { kind.form.submit(); });

@@ -90,15 +90,15 @@ class DispatchBoard {
 	/** The last field job of a ticket, when it ended undone (declined, not done) or is still active. */
 	record LastJob(long id, String status, String reason, long technicianId, String technicianName) {
 
-		boolean undone() {
+		public boolean undone() {
 			return "DECLINED".equals(status) || "NOT_DONE".equals(status);
 		}
 
-		boolean active() {
+		public boolean active() {
 			return activeStatuses().contains(status);
 		}
 
-		LastJob named(String name) {
+		public LastJob named(String name) {
 			return new LastJob(id, status, reason, technicianId, name);
 		}
 	}
@@ -112,23 +112,23 @@ class DispatchBoard {
 	record Row(WaitingTicket ticket, JobKind kind, java.time.Instant due, String place, LastJob lastJob,
 			List<Suggestion> suggestions) {
 
-		List<Suggestion> top() {
+		public List<Suggestion> top() {
 			return suggestions.stream().filter(Suggestion::eligible).limit(TOP).toList();
 		}
 
 		/** What the dispatch form lists: the best {@link #PANEL_ELIGIBLE} who may take it, then some who may not, with why. */
-		List<Suggestion> shown() {
+		public List<Suggestion> shown() {
 			List<Suggestion> list = new ArrayList<>(suggestions.stream().filter(Suggestion::eligible).limit(PANEL_ELIGIBLE).toList());
 			suggestions.stream().filter(s -> !s.eligible()).limit(PANEL_INELIGIBLE).forEach(list::add);
 			return list;
 		}
 
-		int hidden() {
+		public int hidden() {
 			return suggestions.size() - shown().size();
 		}
 
 		/** Whether the form re-dispatches (the last job ended undone, or is active and is moved on request). */
-		boolean redispatch() {
+		public boolean redispatch() {
 			return lastJob != null && (lastJob.undone() || lastJob.active());
 		}
 	}

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +35,10 @@ import org.heatdesk.ticket.RecordTicket;
 import org.heatdesk.ticket.TicketScope;
 import org.heatdesk.ticket.TicketType;
 import org.heatdesk.ticket.Tickets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,6 +104,16 @@ class DispatchBoardIntegrationTests {
 	 * welders may not take a pipe repair (no pipe-fitting skill) and come last with the reason, w1 (on
 	 * duty) before w2 (off). For welding instead, only w2 may; w1 is refused for want of a valid permit.
 	 */
+	@BeforeEach
+	void inChinese() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+	}
+
+	@AfterEach
+	void reset() {
+		LocaleContextHolder.resetLocaleContext();
+	}
+
 	@Test
 	void techniciansAreRankedByEligibilityDutyAreaAndLoadWithTheReasonsShown() {
 		CommunityView c = network.communities().get(0);
@@ -245,8 +259,9 @@ class DispatchBoardIntegrationTests {
 		assertThat(form.statusCode()).isEqualTo(302);
 		String back = form.headers().firstValue("Location").orElseThrow();
 		assertThat(back).contains("/dispatch/board?ticket=GR19990101-9998");
-		assertThat(page.get(back.replaceFirst("^https?://[^/]+", "").replaceFirst("#.*", "")).body())
-			.contains("找不到工单 GR19990101-9998。");
+		HttpResponse<String> shown = page.get(back.replaceFirst("^https?://[^/]+", "").replaceFirst("#.*", ""));
+		assertThat(shown.statusCode()).as(back + " " + shown.headers().map()).isEqualTo(200);
+		assertThat(shown.body()).contains("找不到工单 GR19990101-9998。");
 		HttpResponse<String> noReasonForm = page.post("/dispatch/board/redispatch",
 				Map.of("ticketNo", no, "jobId", String.valueOf(job), "technicianId", String.valueOf(a2), "reason", ""));
 		assertThat(noReasonForm.statusCode()).isEqualTo(302);
