@@ -34,8 +34,8 @@
   document.addEventListener('DOMContentLoaded', function () {
     var live = document.querySelector('[data-board-stream]');
     if (live) { startLive(live); }
-    // the first suggestion (or, to re-dispatch, the reason) has the focus, so Enter dispatches; the
-    // browser's own autofocus is skipped when the address names a part of the page (#panel)
+    // the first suggestion (or, to re-dispatch, the reason) has the focus, so Enter dispatches; set
+    // here as well as by autofocus, which a browser skips in some cases (an address with a #part)
     var form = document.getElementById('dispatch-form');
     if (form) {
       var first = form.querySelector('#reason') || form.querySelector('ol.suggestions button:not([disabled])');

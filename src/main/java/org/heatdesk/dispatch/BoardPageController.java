@@ -189,7 +189,7 @@ class BoardPageController {
 		if (kindOf(kind) != null) {
 			b.queryParam("kind", kind);
 		}
-		return b.encode().build().toUriString() + "#panel";
+		return b.encode().build().toUriString();
 	}
 
 	/** The kind chosen on the form, or {@code null} for the ticket's default (an unknown name counts as none). */

@@ -259,14 +259,14 @@ class DispatchBoardIntegrationTests {
 		assertThat(form.statusCode()).isEqualTo(302);
 		String back = form.headers().firstValue("Location").orElseThrow();
 		assertThat(back).contains("/dispatch/board?ticket=GR19990101-9998");
-		HttpResponse<String> shown = page.get(back.replaceFirst("^https?://[^/]+", "").replaceFirst("#.*", ""));
+		HttpResponse<String> shown = page.get(back.replaceFirst("^https?://[^/]+", ""));
 		assertThat(shown.statusCode()).as(back + " " + shown.headers().map()).isEqualTo(200);
 		assertThat(shown.body()).contains("找不到工单 GR19990101-9998。");
 		HttpResponse<String> noReasonForm = page.post("/dispatch/board/redispatch",
 				Map.of("ticketNo", no, "jobId", String.valueOf(job), "technicianId", String.valueOf(a2), "reason", ""));
 		assertThat(noReasonForm.statusCode()).isEqualTo(302);
 		String again = noReasonForm.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")
-			.replaceFirst("#.*", "");
+			;
 		assertThat(page.get(again).body()).contains("请填写原因。");
 		HttpResponse<String> noTechnicianForm = page.post("/dispatch/board/dispatch", Map.of("ticketNo", no, "kind", "PIPE_REPAIR"));
 		assertThat(noTechnicianForm.statusCode()).isEqualTo(302);
