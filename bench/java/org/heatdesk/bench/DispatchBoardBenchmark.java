@@ -170,8 +170,8 @@ class DispatchBoardBenchmark {
 					  (select count(*) from ticket c where c.parent_id = t.id and c.status in %s) as children
 					from ticket t""".formatted(OPEN);
 			String in = String.join(",", undone.stream().map(x -> "?").toList());
-			try (PreparedStatement s = c.prepareStatement("(" + columns + """
-					 where t.type = 'REPAIR' and t.status in ('RECORDED','REOPENED') and t.parent_id is null
+			try (PreparedStatement s = c.prepareStatement("(" + columns + " " + """
+					where t.type = 'REPAIR' and t.status in ('RECORDED','REOPENED') and t.parent_id is null
 					  and t.about_staff_id is distinct from ? order by t.dispatch_due, t.id limit ?) union (""" + columns
 					+ " where t.ticket_no in (" + in + ") and t.status in " + OPEN + " and t.about_staff_id is distinct from ?)")) {
 				int i = 1;

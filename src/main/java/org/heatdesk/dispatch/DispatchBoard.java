@@ -223,11 +223,15 @@ class DispatchBoard {
 		.thenComparingInt(Suggestion::load)
 		.thenComparing(Suggestion::name);
 
-	/** What one board's ranking reads once: candidates per kind, service areas, places, loads. */
+	/**
+	 * What one board's ranking reads once: candidates per kind, service areas, places, loads, and the
+	 * refusal texts by kind and code (a kind nobody is trained for refuses every technician on every row).
+	 */
 	private record Context(Instant now, Map<JobKind, List<Technicians.Candidate>> candidates,
 			Map<Long, Shift> duty, Map<Long, Set<Long>> crewSubstations, Map<Long, Set<Long>> crewCommunities,
 			Map<Long, Set<Long>> crewHeatSources, Map<Long, SubstationView> substations,
-			Map<Long, CommunityView> communities, Map<Long, Integer> loads, Map<Long, OutageView> outages) {
+			Map<Long, CommunityView> communities, Map<Long, Integer> loads, Map<Long, OutageView> outages,
+			Map<String, String> refusals) {
 	}
 
 	private Context context(Instant now) {
@@ -259,7 +263,7 @@ class DispatchBoard {
 			.query((rs, n) -> loads.put(rs.getLong(1), rs.getInt(2)))
 			.list();
 		return new Context(now, new EnumMap<>(JobKind.class), technicians.onDutyAt(now), crewSubstations,
-				crewCommunities, crewHeatSources, substations, communities, loads, new HashMap<>());
+				crewCommunities, crewHeatSources, substations, communities, loads, new HashMap<>(), new HashMap<>());
 	}
 
 	private Row row(WaitingTicket t, JobKind kind, LastJob last, Context c) {
@@ -281,7 +285,10 @@ class DispatchBoard {
 			boolean sameSource = !servesSubstation && !servesCommunity && crew != null && heatSource != null
 					&& c.crewHeatSources().getOrDefault(crew, Set.of()).contains(heatSource);
 			suggestions.add(new Suggestion(p.id(), p.displayName(), p.crewName(), candidate.eligible(),
-					candidate.refusalCode(), refusal(candidate.refusalCode(), kind, locale), candidate.onDuty(),
+					candidate.refusalCode(), candidate.refusalCode() == null ? null
+							: c.refusals().computeIfAbsent(kind + ":" + candidate.refusalCode(),
+									k -> refusal(candidate.refusalCode(), kind, locale)),
+					candidate.onDuty(),
 					servesSubstation, servesCommunity, sameSource, c.loads().getOrDefault(p.id(), 0)));
 		}
 		suggestions.sort(RANKING);
