@@ -300,6 +300,18 @@ public class Jobs {
 		}
 		Instant now = clock.instant();
 		Instant at = time(occurredAt, now, "occurredAt");
+		// what was sent is judged before the job's state, so that a wrong field is named whatever the state
+		String why = kind == StepKind.DECLINE || kind == StepKind.NOT_DONE ? reason(reason) : null;
+		Finish f = kind == StepKind.DONE ? finish(finish) : null;
+		if (kind == StepKind.NOT_DONE) {
+			if (nextVisitAt == null) {
+				throw HeatDeskException.badInput("DISPATCH_NEXT_VISIT_REQUIRED", "nextVisitAt");
+			}
+			InputChecks.instant(nextVisitAt, "nextVisitAt");
+			if (!nextVisitAt.isAfter(at)) {
+				throw HeatDeskException.badInput("DISPATCH_NEXT_VISIT_BEFORE", "nextVisitAt");
+			}
+		}
 		if (!kind.allowedFrom(job.status())) {
 			throw HeatDeskException.conflict("DISPATCH_STEP_NOT_ALLOWED", step(kind), status(job.status()));
 		}
@@ -319,7 +331,7 @@ public class Jobs {
 				tickets.fieldStep(by, job.ticketNo(), kind.timeline(), null, at, true);
 			}
 			case DECLINE -> {
-				detail = reason(reason);
+				detail = why;
 				repository.step(jobId, JobStatus.DECLINED, "finished_at", at, detail, null);
 				tickets.fieldStep(by, job.ticketNo(), kind.timeline(), detail, at, true);
 			}
@@ -339,7 +351,6 @@ public class Jobs {
 				tickets.fieldStep(by, job.ticketNo(), kind.timeline(), null, at, !reached);
 			}
 			case DONE -> {
-				Finish f = finish(finish);
 				String result = messages.getMessage("dispatch.job.result", new Object[] { f.cause(), f.workDone(),
 						f.partsUsed() == null ? "—" : f.partsUsed() }, LocaleContextHolder.getLocale());
 				detail = result;
@@ -352,14 +363,7 @@ public class Jobs {
 				tickets.fieldStep(by, job.ticketNo(), kind.timeline(), result, at, !reached);
 			}
 			case NOT_DONE -> {
-				String r = reason(reason);
-				if (nextVisitAt == null) {
-					throw HeatDeskException.badInput("DISPATCH_NEXT_VISIT_REQUIRED", "nextVisitAt");
-				}
-				InputChecks.instant(nextVisitAt, "nextVisitAt");
-				if (!nextVisitAt.isAfter(at)) {
-					throw HeatDeskException.badInput("DISPATCH_NEXT_VISIT_BEFORE", "nextVisitAt");
-				}
+				String r = why;
 				detail = messages.getMessage("dispatch.job.notDone", new Object[] { r,
 						MINUTE.format(nextVisitAt.atZone(zone)) }, LocaleContextHolder.getLocale());
 				repository.step(jobId, JobStatus.NOT_DONE, "finished_at", at, r, nextVisitAt);

@@ -74,6 +74,9 @@ public final class Roles {
 	/** The crews' people: dispatch, team leads, managers and the technicians themselves (job eligibility). */
 	public static final String CREWS_AND_FIELD = "hasAnyRole('TEAM_LEAD','DISPATCHER','TECHNICIAN','MANAGER')";
 
+	/** The field: technicians only (their jobs and steps from the phone). */
+	public static final String FIELD = "hasRole('TECHNICIAN')";
+
 	/** Dispatch and the managers (the refund rules in the navigation). */
 	public static final String DISPATCH_AND_MANAGER = "hasAnyRole('DISPATCHER','MANAGER')";
 

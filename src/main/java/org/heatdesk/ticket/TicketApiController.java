@@ -64,9 +64,14 @@ class TicketApiController {
 			Long toStaffId, Long toTeamId, String parentNo) {
 	}
 
-	/** A ticket with what its page shows. */
+	/**
+	 * A ticket with what its page shows.
+	 * @param onSiteAt when the technician arrived (上门, 10.2), or {@code null}
+	 * @param onSiteInTime whether that was by {@code onSiteDue}; {@code null} before arrival or without a deadline
+	 */
 	record TicketDetails(TicketView ticket, int version, Instant dispatchDue, Instant respondDue, Instant onSiteDue,
-			Instant resolveDue, String result, String parentNo, List<TimelineEntry> timeline, List<Transfer> transfers) {
+			Instant resolveDue, String result, String parentNo, List<TimelineEntry> timeline, List<Transfer> transfers,
+			Instant onSiteAt, Boolean onSiteInTime) {
 	}
 
 	@PostMapping
@@ -105,7 +110,7 @@ class TicketApiController {
 		String parentNo = row.parentId() == null ? null : queries.byId(row.parentId()).map(TicketRow::ticketNo).orElse(null);
 		return new TicketDetails(queries.view(row, null), row.version(), row.due().dispatch(), row.due().respond(),
 				row.due().onSite(), row.due().resolve(), row.result(), parentNo, queries.timeline(row.id()),
-				queries.transfers(row.id()));
+				queries.transfers(row.id()), row.onSiteAt(), row.onSiteInTime());
 	}
 
 	/**

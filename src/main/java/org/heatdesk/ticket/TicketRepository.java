@@ -394,8 +394,10 @@ class TicketRepository {
 	// ---- notifications
 
 	void notify(long staffId, long ticketId, String kind, String detail, Instant at) {
+		// a notice is a pointer to the ticket: a long note or reason (up to 1000) is cut to the column's 500
+		String d = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 499) + "…";
 		jdbc.sql("insert into ticket_notification (staff_id, ticket_id, kind, detail, created_at) values (?, ?, ?, ?, ?)")
-			.params(staffId, ticketId, kind, detail, SqlValues.ts(at))
+			.params(staffId, ticketId, kind, d, SqlValues.ts(at))
 			.update();
 	}
 

@@ -151,6 +151,16 @@ class JobsIntegrationTests {
 	}
 
 	@Test
+	void anyTechnicianMayBeSentToMeasureRoomTemperatures() {
+		Setup s = new Setup();
+		technicians.setSkills(Actor.system("test"), s.zhengId, EnumSet.noneOf(Skill.class));
+		String no = s.repair();
+		JobView test = jobs.dispatch(s.dispatcher, no, s.zhengId, JobKind.TEMPERATURE_TEST, null);
+		assertThat(test.kind()).isEqualTo(JobKind.TEMPERATURE_TEST);
+		assertThat(jobs.forTicket(no)).singleElement().satisfies(j -> assertThat(j.technicianId()).isEqualTo(s.zhengId));
+	}
+
+	@Test
 	void aTicketHasOneJobInProgressAtATime() {
 		Setup s = new Setup();
 		String no = s.repair();
@@ -256,6 +266,36 @@ class JobsIntegrationTests {
 	}
 
 	@Test
+	void theSameStepArrivingTwiceAtOnceIsRecordedOnce() throws Exception {
+		Setup s = new Setup();
+		String no = s.repair();
+		long id = jobs.dispatch(s.dispatcher, no, s.sunId, JobKind.PIPE_REPAIR, null).id();
+		String accept = step();
+		Instant at = clock.instant();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<JobView>> sent = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				sent.add(pool.submit(() -> {
+					start.await();
+					return jobs.accept(s.sun, id, accept, at);
+				}));
+			}
+			start.countDown();
+			for (var f : sent) {
+				assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(JobStatus.ACCEPTED);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from dispatch_job_step where job_id = ?").param(id).query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(timeline(no)).containsExactly("RECORDED", "DISPATCHED", "FIELD_ACCEPTED");
+	}
+
+	@Test
 	void notDoneKeepsTheTicketOpenWithTheNextVisit() {
 		Setup s = new Setup();
 		String no = s.repair();
@@ -337,9 +377,19 @@ class JobsIntegrationTests {
 		assertThat(refusal(() -> jobs.onTheWay(s.sun, first.id(), step(), clock.instant())).code())
 			.isEqualTo("DISPATCH_STEP_NOT_ALLOWED");
 		assertThat(ticketQueries.find(s.sun, no)).isEmpty();
-		// the new technician declines; the desk sends it back to the first, who is free again
+		// the new technician declines; the desk sends it back to the first, who is free again, with a long reason
 		jobs.decline(s.zheng, second.id(), step(), clock.instant(), "不在片区");
-		JobView third = jobs.redispatch(s.dispatcher, second.id(), s.sunId, "郑师傅不在片区");
+		String longReason = "郑师傅不在片区。" + "说明".repeat(450);
+		JobView third = jobs.redispatch(s.dispatcher, second.id(), s.sunId, longReason);
+		assertThat(jdbc.sql("""
+				select e.detail from ticket_event e join ticket t on t.id = e.ticket_id
+				where t.ticket_no = ? and e.kind = 'REASSIGNED' order by e.id desc limit 1""").param(no).query(String.class).single())
+			.endsWith(longReason);
+		// the notice to the new holder points at the ticket: cut to its 500 characters
+		assertThat(jdbc.sql("""
+				select n.detail from ticket_notification n join ticket t on t.id = n.ticket_id
+				where t.ticket_no = ? and n.staff_id = ? order by n.id desc limit 1""").params(no, s.sunId).query(String.class).single())
+			.hasSize(500).startsWith("郑师傅不在片区。");
 		assertThat(third.technicianId()).isEqualTo(s.sunId);
 		assertThat(jobs.forTicket(no)).extracting(JobView::status)
 			.containsExactly(JobStatus.WITHDRAWN, JobStatus.DECLINED, JobStatus.DISPATCHED);

@@ -25,7 +25,8 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.session.InvalidSessionStrategy;
 
 /**
- * Three filter chains: the REST API (stateless, HTTP Basic for staff, {@code X-Api-Key} for
+ * Four filter chains: the technician's field API (as the REST API, and also the session of the
+ * phone pages with their CSRF token), the REST API (stateless, HTTP Basic for staff, {@code X-Api-Key} for
  * integrations, JSON errors), the actuator (health open, metrics for ADMIN or a metrics key), and
  * the pages (form login, CSRF on every form, a strict content security policy).
  */
@@ -63,6 +64,34 @@ class SecurityConfiguration {
 		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
+	}
+
+	/**
+	 * The technician's phone pages call {@code /api/v1/field/**} from the browser with the session he
+	 * signed in with, so this part of the API reads the session (the rest is stateless) and a
+	 * session's POST carries the page's CSRF token in {@code X-CSRF-TOKEN}, as htmx sends it; a
+	 * request with credentials of its own (HTTP Basic, an integration key) cannot be forged by another
+	 * site and needs no token. Never creates a session.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain fieldApiChain(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, JsonErrorWriter errors)
+			throws Exception {
+		http.securityMatcher("/api/v1/field/**")
+			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> errors.write(request, response,
+					HttpServletResponse.SC_UNAUTHORIZED, unauthorizedCode(e), null)))
+			.addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+					|| request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null))
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((request, response, ex) -> errors.write(request, response,
+						HttpServletResponse.SC_UNAUTHORIZED, unauthorizedCode(ex), null))
+				.accessDeniedHandler((request, response, ex) -> errors.write(request, response,
+						HttpServletResponse.SC_FORBIDDEN, ex instanceof CsrfException ? "CSRF" : "FORBIDDEN", null)))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+		return http.build();
 	}
 
 	@Bean
