@@ -224,14 +224,15 @@ class DispatchBoard {
 		.thenComparing(Suggestion::name);
 
 	/**
-	 * What one board's ranking reads once: candidates per kind, service areas, places, loads, and the
-	 * refusal texts by kind and code (a kind nobody is trained for refuses every technician on every row).
+	 * What one board's ranking reads once: candidates per kind, service areas, places, loads, the
+	 * refusal texts by kind and code (a kind nobody is trained for refuses every technician on every
+	 * row), and the rankings by place and kind.
 	 */
 	private record Context(Instant now, Map<JobKind, List<Technicians.Candidate>> candidates,
 			Map<Long, Shift> duty, Map<Long, Set<Long>> crewSubstations, Map<Long, Set<Long>> crewCommunities,
 			Map<Long, Set<Long>> crewHeatSources, Map<Long, SubstationView> substations,
 			Map<Long, CommunityView> communities, Map<Long, Integer> loads, Map<Long, OutageView> outages,
-			Map<String, String> refusals) {
+			Map<String, String> refusals, Map<String, List<Suggestion>> rankings) {
 	}
 
 	private Context context(Instant now) {
@@ -263,7 +264,7 @@ class DispatchBoard {
 			.query((rs, n) -> loads.put(rs.getLong(1), rs.getInt(2)))
 			.list();
 		return new Context(now, new EnumMap<>(JobKind.class), technicians.onDutyAt(now), crewSubstations,
-				crewCommunities, crewHeatSources, substations, communities, loads, new HashMap<>(), new HashMap<>());
+				crewCommunities, crewHeatSources, substations, communities, loads, new HashMap<>(), new HashMap<>(), new HashMap<>());
 	}
 
 	private Row row(WaitingTicket t, JobKind kind, LastJob last, Context c) {
@@ -273,6 +274,20 @@ class DispatchBoard {
 				? c.substations().get(substation).heatSourceId() : null;
 		List<Technicians.Candidate> candidates = c.candidates().computeIfAbsent(kind,
 				k -> technicians.candidates(k, c.now()));
+		// the ranking depends only on the place and the kind: tickets at one place share it
+		List<Suggestion> suggestions = c.rankings().computeIfAbsent(substation + "/" + community + "/" + kind,
+				k -> rank(candidates, kind, substation, community, heatSource, c));
+		Instant due = t.awaitingDispatch() ? t.dispatchDue() : t.onSiteDue();
+		LastJob job = last == null ? null : last.named(candidates.stream()
+			.filter(x -> x.technician().id() == last.technicianId())
+			.map(x -> x.technician().displayName())
+			.findFirst()
+			.orElse(null));
+		return new Row(t, kind, due, placeLabel(substation, community, c), job, suggestions);
+	}
+
+	private List<Suggestion> rank(List<Technicians.Candidate> candidates, JobKind kind, Long substation, Long community,
+			Long heatSource, Context c) {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<Suggestion> suggestions = new ArrayList<>(candidates.size());
 		for (Technicians.Candidate candidate : candidates) {
@@ -292,13 +307,7 @@ class DispatchBoard {
 					servesSubstation, servesCommunity, sameSource, c.loads().getOrDefault(p.id(), 0)));
 		}
 		suggestions.sort(RANKING);
-		Instant due = t.awaitingDispatch() ? t.dispatchDue() : t.onSiteDue();
-		LastJob job = last == null ? null : last.named(candidates.stream()
-			.filter(x -> x.technician().id() == last.technicianId())
-			.map(x -> x.technician().displayName())
-			.findFirst()
-			.orElse(null));
-		return new Row(t, kind, due, placeLabel(substation, community, c), job, suggestions);
+		return List.copyOf(suggestions);
 	}
 
 	/** The ticket's substation: its own, its community's, or for an incident its outage's first. */
