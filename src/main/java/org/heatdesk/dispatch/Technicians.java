@@ -269,6 +269,28 @@ public class Technicians {
 		}).toList();
 	}
 
+	/**
+	 * {@link #candidates(JobKind, Instant)} for several kinds at once, reading the technicians, their
+	 * certificates and the roster once (the dispatch board ranks every kind it shows).
+	 */
+	@Transactional(readOnly = true)
+	public Map<JobKind, List<Candidate>> candidates(java.util.Collection<JobKind> kinds, Instant at) {
+		Map<JobKind, List<Candidate>> by = new java.util.EnumMap<>(JobKind.class);
+		if (kinds.isEmpty()) {
+			return by;
+		}
+		Map<Long, Shift> duty = onDutyAt(at);
+		Map<Long, List<CertificateView>> certificates = allCertificates();
+		List<TechnicianView> all = technicians();
+		for (JobKind kind : kinds) {
+			by.put(kind, all.stream().map(t -> {
+				String refusal = refusal(t, kind, at, certificates.getOrDefault(t.id(), List.of()));
+				return new Candidate(t, refusal == null, refusal, duty.get(t.id()));
+			}).toList());
+		}
+		return by;
+	}
+
 	private String refusal(TechnicianView t, JobKind kind, Instant at, List<CertificateView> certificates) {
 		if (kind.skill() != null && !t.skills().contains(kind.skill())) {
 			return "DISPATCH_SKILL_MISSING";

@@ -135,6 +135,26 @@ public class TicketQueries {
 			.toList();
 	}
 
+	/**
+	 * The tickets the field's dispatch board shows: when {@code waiting}, up to {@code limit} repair
+	 * tickets still waiting for their 有指令 mark (recorded or reopened) that hang under no parent (an
+	 * incident stands for its children), soonest dispatch deadline first; and the open tickets numbered
+	 * {@code ticketNos} (e.g. those whose field job was declined or not done), whatever their status.
+	 * Complaints about the reader are left out (6.7); categories named in the current language.
+	 */
+	@Transactional(readOnly = true)
+	public List<WaitingTicket> waitingForField(Actor by, boolean waiting, java.util.Collection<String> ticketNos, int limit) {
+		StaffView me = support.person(by);
+		Locale locale = LocaleContextHolder.getLocale();
+		return repository.waitingForField(waiting, ticketNos, me.id(), limit).stream().map(r -> {
+			WaitingTicket t = r.ticket();
+			Category c = catalog.category(r.categoryId()).orElse(null);
+			return c == null ? t : new WaitingTicket(t.id(), t.ticketNo(), t.type(), c.code(), c.name(locale), t.priority(),
+					t.status(), t.substationId(), t.communityId(), t.address(), t.description(), t.recordedAt(),
+					t.dispatchDue(), t.onSiteDue(), t.incident(), t.outageId(), t.children(), t.version());
+		}).toList();
+	}
+
 	/** The staff member reading (the system reads nothing here). */
 	StaffView me(Actor by) {
 		return support.person(by);

@@ -258,6 +258,51 @@ class TicketRepository {
 				+ NEXT_DUE + ") < ? order by (" + NEXT_DUE + ") limit ?").params(SqlValues.ts(now), limit).query(TICKET).list();
 	}
 
+	/** A row of {@link #waitingForField}: the ticket as the board sees it, and its category to be named. */
+	record WaitingRow(WaitingTicket ticket, Long categoryId) {
+	}
+
+	/**
+	 * The dispatch board's tickets: when {@code waiting}, the first {@code limit} repair tickets recorded
+	 * or reopened that hang under no parent, by their dispatch deadline (index
+	 * {@code ticket_waiting_for_field}); and the open tickets numbered {@code ticketNos}. Complaints about
+	 * {@code hiddenFrom} are left out (6.7).
+	 */
+	List<WaitingRow> waitingForField(boolean waiting, Collection<String> ticketNos, long hiddenFrom, int limit) {
+		String columns = """
+				select t.id, t.ticket_no, t.type, t.category_id, t.priority, t.status, t.substation_id, t.community_id,
+				  t.address, t.description, t.recorded_at, t.dispatch_due, t.on_site_due, t.incident, t.outage_id, t.version,
+				  (select count(*) from ticket c where c.parent_id = t.id and c.status in """ + OPEN + """
+				) as children
+				from ticket t""";
+		List<String> parts = new ArrayList<>();
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("me", hiddenFrom);
+		if (waiting) {
+			parts.add("(" + columns + " " + """
+					where t.type = 'REPAIR' and t.status in ('RECORDED','REOPENED') and t.parent_id is null
+					  and t.about_staff_id is distinct from :me order by t.dispatch_due, t.id limit :limit)""");
+			params.put("limit", limit);
+		}
+		if (ticketNos != null && !ticketNos.isEmpty()) {
+			parts.add("(" + columns + " where t.ticket_no in (:nos) and t.status in " + OPEN
+					+ " and t.about_staff_id is distinct from :me)");
+			params.put("nos", ticketNos);
+		}
+		if (parts.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(String.join(" union ", parts)).params(params)
+			.query((rs, n) -> new WaitingRow(new WaitingTicket(rs.getLong("id"), rs.getString("ticket_no"),
+					enumOf(TicketType.class, rs.getString("type")), null, null, enumOf(Priority.class, rs.getString("priority")),
+					enumOf(TicketStatus.class, rs.getString("status")), nullableLong(rs, "substation_id"),
+					nullableLong(rs, "community_id"), rs.getString("address"), rs.getString("description"),
+					SqlValues.instant(rs, "recorded_at"), SqlValues.instant(rs, "dispatch_due"), SqlValues.instant(rs, "on_site_due"),
+					rs.getBoolean("incident"), nullableLong(rs, "outage_id"), rs.getInt("children"), rs.getInt("version")),
+					nullableLong(rs, "category_id")))
+			.list();
+	}
+
 	List<TicketRow> openForCustomer(long customerId) {
 		return jdbc.sql("select * from ticket t where t.customer_id = ? and t.status in " + OPEN
 				+ " order by t.recorded_at desc").param(customerId).query(TICKET).list();
