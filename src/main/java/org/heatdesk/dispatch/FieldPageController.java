@@ -60,6 +60,8 @@ class FieldPageController {
 
 	private final Jobs jobs;
 
+	private final TemperatureTests tests;
+
 	private final TicketQueries tickets;
 
 	private final Customers customers;
@@ -72,10 +74,11 @@ class FieldPageController {
 
 	private final ZoneId zone;
 
-	FieldPageController(Jobs jobs, TicketQueries tickets, Customers customers, Network network, MessageSource messages,
+	FieldPageController(Jobs jobs, TemperatureTests tests, TicketQueries tickets, Customers customers, Network network, MessageSource messages,
 			Clock clock,
 			@Value("${heatdesk.company.zone:Asia/Shanghai}") String zone) {
 		this.jobs = jobs;
+		this.tests = tests;
 		this.tickets = tickets;
 		this.customers = customers;
 		this.network = network;
@@ -266,6 +269,7 @@ class FieldPageController {
 		model.addAttribute("d", d);
 		model.addAttribute("now", now.toString());
 		model.addAttribute("statuses", JobStatus.values());
+		model.addAttribute("test", job.kind() == JobKind.TEMPERATURE_TEST ? tests.forJob(job.id()).orElse(null) : null);
 	}
 
 	private List<Progress> progress(JobView j) {

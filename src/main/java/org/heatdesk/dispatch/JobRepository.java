@@ -83,6 +83,13 @@ class JobRepository {
 	}
 
 	/** Whether the job has a step with this id already (the phone sent it before). */
+	/** Whether the room-temperature test of this job has been recorded. */
+	boolean hasTemperatureTest(long jobId) {
+		return jdbc.sql("select count(*) from dispatch_temperature_test where job_id = ?").param(jobId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	boolean hasStep(long jobId, String stepId) {
 		return jdbc.sql("select count(*) from dispatch_job_step where job_id = ? and step_id = ?")
 			.params(jobId, stepId)

@@ -315,6 +315,10 @@ public class Jobs {
 		if (!kind.allowedFrom(job.status())) {
 			throw HeatDeskException.conflict("DISPATCH_STEP_NOT_ALLOWED", step(kind), status(job.status()));
 		}
+		// a room-temperature job's result is its test: it is not done until the test is recorded
+		if (kind == StepKind.DONE && job.kind() == JobKind.TEMPERATURE_TEST && !repository.hasTemperatureTest(jobId)) {
+			throw HeatDeskException.conflict("DISPATCH_TEST_REQUIRED");
+		}
 		Instant previous = previous(job);
 		if (at.isBefore(previous)) {
 			// the dispatch was timed by the server's clock, the steps by the phone's: a phone a little

@@ -161,12 +161,12 @@ class TemperatureFormBrowserTests {
 		}
 	}
 
-	private static void scroll(Browser b, WebElement e) {
+	static void scroll(Browser b, WebElement e) {
 		((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", e);
 	}
 
 	/** A signature drawn with a finger: a touch pointer pressed, moved through a zigzag and lifted. */
-	private static void sign(Browser b, String padId) {
+	static void sign(Browser b, String padId) {
 		WebElement pad = b.find(By.id(padId));
 		scroll(b, pad);
 		PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");

@@ -71,6 +71,27 @@ class TemperatureTestsIntegrationTests {
 	}
 
 	@Test
+	void aTemperatureJobIsNotDoneUntilItsTestIsRecorded() {
+		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff, jdbc, technicians);
+		long customer = TemperatureTestSupport.customer(jdbc, "赵桂兰", "60.00");
+		String ticket = TemperatureTestSupport.complaint(tickets, jdbc, customer);
+		long job = TemperatureTestSupport.job(jobs, ticket, tech, JobKind.TEMPERATURE_TEST, "ON_SITE");
+		byte[] png = java.util.Base64.getDecoder().decode(TemperatureTestSupport.signature().substring("data:image/png;base64,".length()));
+		Jobs.Finish finish = new Jobs.Finish("阀门开度不足", "调大阀门", null, png, "赵女士");
+		assertThatThrownBy(() -> jobs.done(tech.actor(), job, UUID.randomUUID().toString(), Instant.now(), finish))
+			.isInstanceOfSatisfying(HeatDeskException.class, e -> assertThat(e.code()).isEqualTo("DISPATCH_TEST_REQUIRED"));
+		assertThat(jobs.job(job).orElseThrow().status()).isEqualTo(JobStatus.ON_SITE);
+		assertThat(jdbc.sql("select status from ticket where ticket_no = ?").param(ticket).query(String.class).single())
+			.isEqualTo("RESPONDED");
+
+		tests.record(tech.actor(), job, form(UUID.randomUUID().toString(), rooms("16.0", "16.4")));
+		assertThat(jobs.done(tech.actor(), job, UUID.randomUUID().toString(), Instant.now(), finish).status())
+			.isEqualTo(JobStatus.DONE);
+		assertThat(jdbc.sql("select status from ticket where ticket_no = ?").param(ticket).query(String.class).single())
+			.isEqualTo("RESOLVED");
+	}
+
+	@Test
 	void belowStandardInJinanRefundsHalfTheFeeForTheDaysFromTheComplaint() {
 		TemperatureTestSupport.Technician tech = TemperatureTestSupport.technician(staff, jdbc, technicians);
 		long customer = TemperatureTestSupport.customer(jdbc, "王秀英", "85.40");
