@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.PageSession;
+import org.heatdesk.dispatch.Jobs;
 import org.heatdesk.platform.Actor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +72,9 @@ class DispatchBoardBenchmark {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Jobs jobs;
+
 	long dispatcherId;
 
 	@Test
@@ -98,6 +102,10 @@ class DispatchBoardBenchmark {
 		int workloadRows = count(page.get("/dispatch/workload").body(), "data-technician=");
 		report.append(String.format("board page: %d ticket rows (the most urgent, of %,d waiting); workload page: %d technicians%n",
 				rows, WAITING + DECLINED, workloadRows));
+		long technicianId = jdbc.sql("select id from staff_member where username = 'bench1'").query(Long.class).single();
+		Actor technician = Actor.person("bench1", "压测1号");
+		PageSession phone = PageSession.login(port, "bench1");
+		report.append(String.format("technician's page: %d job cards%n", count(phone.get("/field").body(), "data-ticket=")));
 
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("dispatcher",
 				null, List.of(new SimpleGrantedAuthority("ROLE_DISPATCHER"))));
@@ -107,6 +115,9 @@ class DispatchBoardBenchmark {
 			compare(report, "dispatch board", () -> page.get("/dispatch/board"), () -> boardOf.invoke(board, dispatcher),
 					this::rawBoard);
 			compare(report, "workload", () -> page.get("/dispatch/workload"), () -> view.invoke(workload), this::rawWorkload);
+			// the technician's phone: his list of jobs (25 active, as every bench technician has)
+			compare(report, "technician's jobs (/field)", () -> phone.get("/field"), () -> jobs.mine(technician),
+					() -> rawMine(technicianId));
 		}
 		finally {
 			SecurityContextHolder.clearContext();
@@ -283,6 +294,21 @@ class DispatchBoardBenchmark {
 			n++;
 		}
 		return n;
+	}
+
+	/** The statement {@code Jobs.mine} issues: the technician's active jobs, nearest on-site deadline first. */
+	private void rawMine(long technicianId) throws Exception {
+		try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+				select j.id, j.ticket_no, j.kind, j.technician_id, j.crew_id, j.status, j.substation_id, j.community_id,
+				  j.address, j.on_site_due, j.dispatched_at, j.dispatched_by, j.note, j.accepted_at, j.on_the_way_at,
+				  j.arrived_at, j.finished_at, j.reason, j.next_visit_at, j.cause, j.work_done, j.parts_used,
+				  j.signature is not null as signed, j.signed_by, j.version,
+				  (select count(*) from dispatch_job_photo p where p.job_id = j.id) as photos
+				from dispatch_job j where j.technician_id = ? and j.status in ('DISPATCHED','ACCEPTED','ON_THE_WAY','ON_SITE')
+				order by j.on_site_due nulls last, j.dispatched_at, j.id""")) {
+			s.setLong(1, technicianId);
+			drain(s);
+		}
 	}
 
 	// ---- the data, in bulk
