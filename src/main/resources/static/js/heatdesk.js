@@ -1,4 +1,4 @@
-// Keyboard shortcuts, CSRF for htmx requests and confirmations; no inline script anywhere (CSP).
+// Keyboard shortcuts, CSRF for htmx requests, confirmations and live rows; no inline script anywhere (CSP).
 (function () {
   'use strict';
 
@@ -49,4 +49,35 @@
       event.preventDefault();
     }
   });
+
+  // Live rows (the overdue board, the dispatch board, the workload view): the server says "changed"
+  // over server-sent events and the page fetches its rows again as its viewer, once for a burst; on
+  // every (re)connection ("hello") it re-syncs, and once a minute it re-renders so that the times keep
+  // counting. The page holds [data-board-stream], [data-board-rows], #board and #board-offline.
+  window.HeatDesk = window.HeatDesk || {};
+  window.HeatDesk.liveRows = function (live, burstMillis) {
+    var offline = document.getElementById('board-offline');
+    var pending = null;
+    function refresh() {
+      pending = null;
+      if (window.htmx) {
+        window.htmx.ajax('GET', live.getAttribute('data-board-rows'), { target: '#board', swap: 'outerHTML' });
+      }
+    }
+    function soon() {
+      if (!pending) { pending = setTimeout(refresh, burstMillis); }
+    }
+    var source = new EventSource(live.getAttribute('data-board-stream'));
+    source.addEventListener('hello', function () {
+      offline.classList.add('hidden');
+      live.setAttribute('data-stream-open', 'true');
+      soon();
+    });
+    source.addEventListener('changed', soon);
+    source.addEventListener('error', function () {
+      live.removeAttribute('data-stream-open');
+      offline.classList.remove('hidden');
+    });
+    setInterval(soon, 60000);
+  };
 })();
