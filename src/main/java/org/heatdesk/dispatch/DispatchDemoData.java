@@ -11,6 +11,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,10 @@ import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.DemoDataSeeder;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
+import org.heatdesk.ticket.TicketQueries;
+import org.heatdesk.ticket.WaitingTicket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +33,15 @@ import org.springframework.stereotype.Component;
  * The demo crew 维修一班 as a dispatcher finds it on a morning: 孙师傅 (tech) and 郑师傅 (tech2) with
  * their skills, certificates relative to the day HeatDesk first starts (孙师傅's welding permit ends
  * within the warning days, 郑师傅's electrical permit has expired), this week's and next week's
- * shifts, and the crew's service area around the faulty substation CY-07.
+ * shifts, and the crew's service area around the faulty substation CY-07; and two of this morning's
+ * waiting repairs already sent to 孙师傅 (a room-temperature test waiting for him to accept, a repair he
+ * has accepted), so that his phone has jobs on it and the board and workload show them.
  */
 @Component
 @Order(45)
 class DispatchDemoData implements DemoDataSeeder {
+
+	private static final Logger log = LoggerFactory.getLogger(DispatchDemoData.class);
 
 	private static final Actor DEMO = Actor.system("demo");
 
@@ -42,10 +51,16 @@ class DispatchDemoData implements DemoDataSeeder {
 
 	private final Network network;
 
-	DispatchDemoData(Technicians technicians, Staff staff, Network network) {
+	private final Jobs jobs;
+
+	private final TicketQueries tickets;
+
+	DispatchDemoData(Technicians technicians, Staff staff, Network network, Jobs jobs, TicketQueries tickets) {
 		this.technicians = technicians;
 		this.staff = staff;
 		this.network = network;
+		this.jobs = jobs;
+		this.tickets = tickets;
 	}
 
 	@Override
@@ -101,6 +116,31 @@ class DispatchDemoData implements DemoDataSeeder {
 			.filter(c -> !c.substationCode().startsWith("CY-"))
 			.findFirst()
 			.ifPresent(c -> technicians.addArea(DEMO, crew, null, c.id()));
+		try {
+			jobs(sun);
+		}
+		catch (RuntimeException e) {
+			// the jobs only decorate the morning: without them the demo is still whole
+			log.warn("demo jobs not written: {}", e.getMessage());
+		}
+	}
+
+	/** Two of the waiting repairs sent to 孙师傅 by the demo dispatcher, as the board would send them. */
+	private void jobs(StaffView sun) {
+		StaffView desk = staff.findByUsername("dispatcher").orElse(null);
+		if (desk == null) {
+			return;
+		}
+		Actor dispatcher = Actor.person(desk.username(), desk.displayName());
+		Actor tech = Actor.person(sun.username(), sun.displayName());
+		List<WaitingTicket> waiting = tickets.waitingForField(dispatcher, true, List.of(), 100);
+		waiting.stream().filter(t -> "REPAIR_ROOM_TEMP".equals(t.categoryCode()) && !t.incident()).findFirst()
+			.ifPresent(t -> jobs.dispatch(dispatcher, t.ticketNo(), sun.id(), JobKind.TEMPERATURE_TEST, "带上测温仪"));
+		waiting.stream().filter(t -> !"REPAIR_ROOM_TEMP".equals(t.categoryCode()) && !t.incident()).findFirst()
+			.ifPresent(t -> {
+				JobView job = jobs.dispatch(dispatcher, t.ticketNo(), sun.id(), JobKind.PIPE_REPAIR, null);
+				jobs.accept(tech, job.id(), "demo-accept-" + job.id(), technicians.clock().instant());
+			});
 	}
 
 	/** A stand-in scanned copy: a plain PNG card. */
