@@ -37,6 +37,13 @@ class CustomerRepository {
 		return jdbc.sql(SELECT + " where c.id = ?").param(id).query(CustomerRepository::row).optional();
 	}
 
+	List<CustomerRow> findAll(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " where c.id = any(?)").param(ids.toArray(Long[]::new)).query(CustomerRepository::row).list();
+	}
+
 	Optional<CustomerRow> findByAccountNo(String accountNo) {
 		return jdbc.sql(SELECT + " where c.account_no = ?").param(accountNo).query(CustomerRepository::row).optional();
 	}

@@ -71,8 +71,12 @@ class RefundList {
 	Season season(int year) {
 		List<Row> rows = new ArrayList<>();
 		BigDecimal total = BigDecimal.ZERO.setScale(2);
-		for (TemperatureTests.TestView t : tests.refunds(tests.seasonStart(year), tests.seasonStart(year + 1))) {
-			rows.add(new Row(t, t.customerId() == null ? Optional.empty() : customers.find(t.customerId())));
+		List<TemperatureTests.TestView> refunds = tests.refunds(tests.seasonStart(year), tests.seasonStart(year + 1));
+		// the season's customers in one statement, not one per refund
+		java.util.Map<Long, org.heatdesk.customer.CustomerView> people = customers.findAll(refunds.stream()
+			.map(TemperatureTests.TestView::customerId).filter(java.util.Objects::nonNull).distinct().toList());
+		for (TemperatureTests.TestView t : refunds) {
+			rows.add(new Row(t, t.customerId() == null ? Optional.empty() : Optional.ofNullable(people.get(t.customerId()))));
 			total = total.add(t.amount());
 		}
 		return new Season(year, List.copyOf(rows), total);

@@ -254,6 +254,48 @@ class FieldBrowserTests {
 		}
 	}
 
+	@Test
+	void aTechnicianDeclinesOneJobAndCannotFinishAnotherSayingWhenHeComesBack() {
+		Setup declined = dispatched();
+		Setup unfinished = dispatched();
+		try (Browser b = browsers.open(port, Browser.PHONE)) {
+			b.login(declined.crew().usernames()[0], "heatdesk2026").go("/field/jobs/" + declined.job().id());
+			b.find(By.cssSelector("[data-step=DECLINE] > summary")).click();
+			b.find(By.id("decline-reason")).sendKeys("今天在另一个片区抢修，赶不过去");
+			b.find(By.cssSelector("[data-send=DECLINE]")).click();
+			b.waitFor(d -> d.findElement(By.id("job-status")).getText().equals("已拒单"));
+		}
+		Map<String, Object> d = jdbc.sql("select status, reason from dispatch_job where id = ?").param(declined.job().id())
+			.query().singleRow();
+		assertThat(d).containsEntry("status", "DECLINED").containsEntry("reason", "今天在另一个片区抢修，赶不过去");
+
+		try (Browser b = browsers.open(port, Browser.PHONE)) {
+			b.login(unfinished.crew().usernames()[0], "heatdesk2026").go("/field/jobs/" + unfinished.job().id());
+			step(b, "step-accept", "ON_THE_WAY");
+			step(b, "step-on-the-way", "ARRIVE");
+			step(b, "step-arrive", "NOT_DONE");
+			b.find(By.cssSelector("[data-step=NOT_DONE] > summary")).click();
+			b.find(By.id("not-done-reason")).sendKeys("缺 DN20 阀门，要订货");
+			JavascriptExecutor js = (JavascriptExecutor) b.driver();
+			// tomorrow 09:30 on the phone's clock, as the picker would set it
+			js.executeScript("var t = new Date(Date.now() + 86400000);"
+					+ "var p = function (n) { return String(n).padStart(2, '0'); };"
+					+ "document.getElementById('next-visit').value = t.getFullYear() + '-' + p(t.getMonth() + 1) + '-'"
+					+ " + p(t.getDate()) + 'T09:30';");
+			String expected = (String) js.executeScript("return new Date(document.getElementById('next-visit').value).toISOString()");
+			b.find(By.cssSelector("[data-send=NOT_DONE]")).click();
+			b.waitFor(dr -> dr.findElement(By.id("job-status")).getText().equals("未完成"));
+			Map<String, Object> n = jdbc.sql("select status, reason, next_visit_at from dispatch_job where id = ?")
+				.param(unfinished.job().id()).query().singleRow();
+			assertThat(n).containsEntry("status", "NOT_DONE").containsEntry("reason", "缺 DN20 阀门，要订货");
+			assertThat(((Timestamp) n.get("next_visit_at")).toInstant()).isEqualTo(Instant.parse(expected));
+			// not resolved: responded and on site, the ticket waits for the next visit
+			assertThat(jdbc.sql("select status from ticket where ticket_no = ?").param(unfinished.job().ticketNo())
+				.query(String.class).single()).isEqualTo("RESPONDED");
+			b.screenshot("field-not-done");
+		}
+	}
+
 	/** The step sections shown now, in order. */
 	static List<String> visibleSteps(Browser b) {
 		return b.driver().findElements(By.cssSelector("#steps-panel [data-step]")).stream()
