@@ -100,6 +100,11 @@ class FieldPageController {
 	record Card(long id, String ticketNo, JobKind kind, JobStatus status, String address, Instant onSiteDue,
 			long minutesLeft, String countdown, String dueText) {
 
+		/** Whether the on-site deadline still counts down: until he arrives (or the job ends). */
+		public boolean counting() {
+			return status == JobStatus.DISPATCHED || status == JobStatus.ACCEPTED || status == JobStatus.ON_THE_WAY;
+		}
+
 		public String dueTone() {
 			return minutesLeft < 0 ? "bad" : minutesLeft < WARN_MINUTES ? "warn" : "ok";
 		}
