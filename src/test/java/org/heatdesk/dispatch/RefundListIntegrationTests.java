@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.List;
 import java.util.UUID;
 
 import org.heatdesk.HeatDeskTest;
@@ -97,6 +98,15 @@ class RefundListIntegrationTests {
 		assertThat(PageSession.login(port, "agent").get("/dispatch/refunds").statusCode()).isEqualTo(403);
 		// a season that is not a year is refused, not a 500
 		assertThat(manager.get("/dispatch/refunds?season=abc").statusCode()).isEqualTo(400);
+		// nor is an export of one: no file, no audit row
+		long exports = jdbc.sql("select count(*) from platform_audit_event where action = 'REFUNDS_EXPORTED'").query(Long.class).single();
+		for (String bad : List.of("abc", "%00", "99999999999999999999", "1999", "3000", "-2026", "2026%20OR%201=1")) {
+			HttpResponse<String> refused = manager.get("/dispatch/refunds.csv?season=" + bad);
+			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Disposition")).as(bad).isEmpty();
+		}
+		assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'REFUNDS_EXPORTED'").query(Long.class).single())
+			.isEqualTo(exports);
 	}
 
 	@Test
