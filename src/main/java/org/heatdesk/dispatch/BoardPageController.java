@@ -193,7 +193,10 @@ class BoardPageController {
 		return b.encode().build().toUriString();
 	}
 
-	/** The kind chosen on the form, or {@code null} for the ticket's default (an unknown name counts as none). */
+	/**
+	 * The kind chosen on the form, or {@code null} for the ticket's default; an unknown name is
+	 * refused ({@code DISPATCH_JOB_KIND}).
+	 */
 	static JobKind kindOf(String kind) {
 		if (kind == null || kind.isBlank()) {
 			return null;
