@@ -68,7 +68,8 @@ class CallQueries {
 			p.put("within", f.withinLimit());
 		}
 		if (f.caller() != null && !f.caller().isBlank()) {
-			sql.append(" and c.caller like :caller");
+			// the customer's number: who called, or whom the agent called
+			sql.append(" and (c.caller like :caller or (c.direction = 'OUTBOUND' and c.dialled like :caller))");
 			p.put("caller", "%" + f.caller().strip().replace("%", "").replace("_", "") + "%");
 		}
 		sql.append(" order by c.first_ring_at desc limit :limit");

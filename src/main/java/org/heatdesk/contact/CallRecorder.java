@@ -307,16 +307,20 @@ class CallRecorder {
 			.list();
 	}
 
+	/** What the sweep did to a call: closed it or not (another node did); the contact of an outbound one. */
+	record Swept(boolean closed, Long outboundContactId) {
+	}
+
 	/** Closes a call whose end never came; marked as swept. */
 	@Transactional
-	boolean sweep(long callId, Instant now) {
+	Swept sweep(long callId, Instant now) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended((select switch_call_id from contact_call where id = ?), 7))")
 			.param(callId).query().singleRow();
 		Map<String, Object> call = jdbc.sql("select status, direction, contact_id from contact_call where id = ?")
 			.param(callId).query().singleRow();
 		String status = (String) call.get("status");
 		if (!status.equals("RINGING") && !status.equals("TALKING")) {
-			return false;
+			return new Swept(false, null);
 		}
 		boolean outbound = "OUTBOUND".equals(call.get("direction"));
 		CallTimeline.Facts facts = CallTimeline.derive(steps(callId), answer.limit(), now, outbound);
@@ -324,12 +328,12 @@ class CallRecorder {
 				update contact_call set status = ?, swept_at = ?, talk_ms = ?, updated_at = ? where id = ?""")
 			.params(facts.status().name(), Timestamp.from(now), facts.talkMillis(), Timestamp.from(now), callId)
 			.update();
+		long contactId = ((Number) call.get("contact_id")).longValue();
 		if (outbound) {
 			// its end never came: the last thing the switch said of it is the best time we have
-			outboundEnded(((Number) call.get("contact_id")).longValue(), callId, facts.answeredAt() != null,
-					facts.lastEventAt());
+			outboundEnded(contactId, callId, facts.answeredAt() != null, facts.lastEventAt());
 		}
-		return true;
+		return new Swept(true, outbound ? contactId : null);
 	}
 
 	/** A timestamp column as JDBC gives it, as an instant. */
