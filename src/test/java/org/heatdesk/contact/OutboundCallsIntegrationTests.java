@@ -86,6 +86,9 @@ class OutboundCallsIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	CallSweep sweep;
+
 	final List<OutboundCallEnded> ended = new CopyOnWriteArrayList<>();
 
 	final ApplicationListener<org.springframework.context.ApplicationEvent> endedListener = e -> {
@@ -303,6 +306,40 @@ class OutboundCallsIntegrationTests {
 		long inboundContact = jdbc.sql("select contact_id from contact_call where switch_call_id = ?").param(in)
 			.query(Long.class).single();
 		assertThat(outbound.find(inboundContact)).isEmpty();
+	}
+
+	@Test
+	void anOutboundCallTheSweepClosesHasEndedForTheFollowUpOnce() {
+		TestStaff.Account agent = TestStaff.create(staff, "out", Role.AGENT);
+		List<LiveUpdates.Update> desk = new CopyOnWriteArrayList<>();
+		Runnable unsubscribe = live.subscribe(DeskStreams.desk(agent.username()), desk::add);
+		try {
+			CtiClient cti = CtiClient.create(port, jdbc);
+			String switchId = "OUT-" + UUID.randomUUID();
+			Instant t0 = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+			cti.post(outboundEvent(switchId, "RINGING", t0, agent.extension(), TestCustomers.uniqueMobile(), null));
+			cti.post(outboundEvent(switchId, "ANSWERED", t0.plusSeconds(6), agent.extension(), null, null));
+			long callId = jdbc.sql("select id from contact_call where switch_call_id = ?").param(switchId).query(Long.class).single();
+			long contactId = contactOf(switchId);
+			assertThat(ended).filteredOn(e -> e.contactId() == contactId).isEmpty();
+			sweep.sweep(Instant.now());
+			// its end never came: the switch's last word (the answer) is when it ended, as far as anyone knows
+			// (other tests' forgotten calls may be swept too: only this one's are looked at)
+			assertThat(ended).filteredOn(e -> e.contactId() == contactId)
+				.containsExactly(new OutboundCallEnded(contactId, callId, null, true, t0.plusSeconds(6)));
+			OutboundCall swept = outbound.find(contactId).orElseThrow();
+			assertThat(swept.status()).isEqualTo("ENDED");
+			assertThat(swept.endedAt()).isEqualTo(t0.plusSeconds(6));
+			assertThat(desk).filteredOn(u -> u.event().equals("outbound"))
+				.extracting(u -> json.readTree(u.payload()).get("status").asString()).contains("ENDED");
+			// the late end closes it properly (talk 6 s → 66 s) and is not a second end for the follow-up
+			cti.post(outboundEvent(switchId, "ENDED", t0.plusSeconds(66), agent.extension(), null, null));
+			assertThat(outbound.find(contactId).orElseThrow().talkSeconds()).isEqualTo(60);
+			assertThat(ended).filteredOn(e -> e.contactId() == contactId).hasSize(1);
+		}
+		finally {
+			unsubscribe.run();
+		}
 	}
 
 	@Test
