@@ -11,6 +11,12 @@ import java.time.Instant;
  * @param moved the call's status or holder may have changed (answered, transferred, ended, abandoned, swept)
  * @param firstRingAt when it first rang, if known
  * @param swept closed by the sweep
+ * @param outboundContactId for a call the agent makes: its contact (the follow-up page's), else {@code null}
  */
-record CallChanged(long callId, String switchCallId, String poppedAt, boolean moved, Instant firstRingAt, boolean swept) {
+record CallChanged(long callId, String switchCallId, String poppedAt, boolean moved, Instant firstRingAt, boolean swept,
+		Long outboundContactId) {
+
+	CallChanged(long callId, String switchCallId, String poppedAt, boolean moved, Instant firstRingAt, boolean swept) {
+		this(callId, switchCallId, poppedAt, moved, firstRingAt, swept, null);
+	}
 }

@@ -123,7 +123,7 @@ class CallPagesController {
 	String call(@PathVariable long id, Model model) {
 		var call = queries.find(id).orElseThrow(() -> HeatDeskException.notFound("CALL_NOT_FOUND"));
 		model.addAttribute("call", call);
-		model.addAttribute("callerShown", Phone.masked(call.caller()));
+		model.addAttribute("callerShown", call.callerShown());
 		model.addAttribute("events", queries.events(id));
 		model.addAttribute("agentName", call.answeredStaffId() == null ? null
 				: staff.find(call.answeredStaffId()).map(StaffView::displayName).orElse(null));

@@ -25,11 +25,16 @@ class CallQueries {
 	record CallRow(long id, String switchCallId, String direction, String caller, CallStatus status, Instant firstRingAt,
 			Instant answeredAt, Instant endedAt, Long ringMs, Long talkMs, long holdMs, String answeredExt,
 			Long answeredStaffId, String currentExt, int transfers, boolean abandoned, Boolean withinLimit,
-			String recordingUrl, Instant sweptAt, Long customerId, String ticketNo, long contactId) {
+			String recordingUrl, Instant sweptAt, Long customerId, String ticketNo, long contactId, String dialled) {
 
-		/** The caller's number as screens show it (138****5678). */
+		/** The customer's number as screens show it (138****5678): who called, or whom the agent called. */
 		public String callerShown() {
-			return Phone.masked(caller);
+			return Phone.masked(outbound() ? dialled : caller);
+		}
+
+		/** A call the agent made (follow-up, call-back): not offered to the center, not in its figures. */
+		public boolean outbound() {
+			return "OUTBOUND".equals(direction);
 		}
 	}
 
@@ -63,7 +68,8 @@ class CallQueries {
 			p.put("within", f.withinLimit());
 		}
 		if (f.caller() != null && !f.caller().isBlank()) {
-			sql.append(" and c.caller like :caller");
+			// the customer's number: who called, or whom the agent called
+			sql.append(" and (c.caller like :caller or (c.direction = 'OUTBOUND' and c.dialled like :caller))");
 			p.put("caller", "%" + f.caller().strip().replace("%", "").replace("_", "") + "%");
 		}
 		sql.append(" order by c.first_ring_at desc limit :limit");
@@ -107,6 +113,7 @@ class CallQueries {
 				       count(*) filter (where ring_ms >= 15000 and ring_ms < 30000), count(*) filter (where ring_ms >= 30000),
 				       avg(talk_ms) / 1000.0
 				from contact_call where answered_at is not null and first_ring_at >= ? and first_ring_at < ?
+				  and direction = 'INBOUND'
 				group by answered_staff_id order by count(*) desc""")
 			.params(Timestamp.from(from), Timestamp.from(to))
 			.query((rs, n) -> new AgentFigures((Long) rs.getObject(1), rs.getLong(2), rs.getLong(3), dbl(rs.getObject(4)),
@@ -121,7 +128,8 @@ class CallQueries {
 				       count(*) filter (where answered_at is not null or abandoned), count(*) filter (where answered_at is not null),
 				       count(*) filter (where abandoned), count(*) filter (where within_limit and answered_at is not null),
 				       avg(ring_ms) filter (where answered_at is not null) / 1000.0
-				from contact_call where first_ring_at >= ? and first_ring_at < ? group by h order by h""")
+				from contact_call where first_ring_at >= ? and first_ring_at < ? and direction = 'INBOUND'
+				group by h order by h""")
 			.params(zone, Timestamp.from(from), Timestamp.from(to))
 			.query((rs, n) -> new HourFigures(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 					dbl(rs.getObject(6))))
@@ -140,6 +148,7 @@ class CallQueries {
 				rs.getLong("hold_ms"), rs.getString("answered_ext"), (Long) rs.getObject("answered_staff_id"),
 				rs.getString("current_ext"), rs.getInt("transfers"), rs.getBoolean("abandoned"),
 				(Boolean) rs.getObject("within_limit"), rs.getString("recording_url"), SqlValues.instant(rs, "swept_at"),
-				(Long) rs.getObject("customer_id"), rs.getString("ticket_no"), rs.getLong("contact_id"));
+				(Long) rs.getObject("customer_id"), rs.getString("ticket_no"), rs.getLong("contact_id"),
+				rs.getString("dialled"));
 	}
 }

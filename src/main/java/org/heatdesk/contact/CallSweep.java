@@ -68,9 +68,10 @@ class CallSweep {
 			.list();
 		List<Long> closed = new ArrayList<>();
 		for (long id : stale) {
-			if (recorder.sweep(id, now)) {
+			CallRecorder.Swept swept = recorder.sweep(id, now);
+			if (swept.closed()) {
 				closed.add(id);
-				events.publishEvent(new CallChanged(id, null, null, true, null, true));
+				events.publishEvent(new CallChanged(id, null, null, true, null, true, swept.outboundContactId()));
 			}
 		}
 		for (long staffId : presences.wrapUpSince(now.minus(settings.wrapUp()))) {

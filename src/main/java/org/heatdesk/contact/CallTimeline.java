@@ -34,6 +34,26 @@ final class CallTimeline {
 	 * @param sweptAt when the sweep closed the call, or {@code null}
 	 */
 	static Facts derive(List<Step> steps, Duration answerLimit, Instant sweptAt) {
+		return derive(steps, answerLimit, sweptAt, false);
+	}
+
+	/**
+	 * @param outbound a call the agent makes: it is not offered to the center, so an end without an
+	 *        answer is the customer not reached (status {@code ENDED}, not abandoned) and the three-ring
+	 *        limit does not apply ({@code withinLimit} stays {@code null})
+	 */
+	static Facts derive(List<Step> steps, Duration answerLimit, Instant sweptAt, boolean outbound) {
+		Facts f = inbound(steps, answerLimit, sweptAt);
+		if (!outbound) {
+			return f;
+		}
+		CallStatus status = f.status() == CallStatus.ABANDONED ? CallStatus.ENDED : f.status();
+		return new Facts(status, f.caller(), f.dialled(), f.queue(), f.ringingExtension(), f.firstRingAt(),
+				f.answeredAt(), f.endedAt(), f.ringMillis(), f.talkMillis(), f.holdMillis(), f.answeredExtension(),
+				f.currentExtension(), f.transfers(), false, null, f.recordingUrl(), f.lastEventAt());
+	}
+
+	private static Facts inbound(List<Step> steps, Duration answerLimit, Instant sweptAt) {
 		List<Step> sorted = steps.stream().sorted(ORDER).toList();
 		String caller = null;
 		String dialled = null;

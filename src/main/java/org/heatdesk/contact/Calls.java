@@ -80,7 +80,7 @@ class Calls implements CtiIntake {
 		CallRecorder.Outcome outcome = recorder.record(event, type, agent, target, now);
 		if (!outcome.duplicate()) {
 			events.publishEvent(new CallChanged(outcome.callId(), event.callId(), outcome.pop() ? agent.username() : null,
-					MOVES_A_CALL.contains(type), outcome.facts().firstRingAt(), false));
+					MOVES_A_CALL.contains(type), outcome.facts().firstRingAt(), false, outcome.outboundContactId()));
 		}
 		return new Accepted(index, outcome.duplicate() ? Accepted.Status.DUPLICATE : Accepted.Status.STORED,
 				outcome.callId(), null);
@@ -120,6 +120,12 @@ class Calls implements CtiIntake {
 		if (event.time().isAfter(now.plus(settings.futureTolerance()))) {
 			throw HeatDeskException.badInput("CTI_TIME_IN_FUTURE", "time");
 		}
+		if (event.direction() != null) {
+			String d = event.direction().strip().toUpperCase(Locale.ROOT);
+			if (!d.equals("INBOUND") && !d.equals("OUTBOUND")) {
+				throw HeatDeskException.badInput("CTI_DIRECTION_UNKNOWN", "direction", clip(event.direction()));
+			}
+		}
 		InputChecks.maxLength(event.caller(), "caller", 30);
 		InputChecks.maxLength(event.dialled(), "dialled", 30);
 		InputChecks.maxLength(event.extension(), "extension", 20);
@@ -150,6 +156,13 @@ class Calls implements CtiIntake {
 	private static CtiEvent normalised(CtiEvent e) {
 		return new CtiEvent(e.callId().strip(), e.type(), e.time(), InputChecks.trim(e.caller()),
 				InputChecks.trim(e.dialled()), InputChecks.trim(e.extension()), InputChecks.trim(e.queue()),
-				InputChecks.trim(e.targetExtension()), InputChecks.trim(e.recordingUrl()));
+				InputChecks.trim(e.targetExtension()), InputChecks.trim(e.recordingUrl()),
+				e.direction() == null ? null : e.direction().strip().toUpperCase(Locale.ROOT));
+	}
+
+	/** A refused value as the message quotes it: short and printable. */
+	private static String clip(String value) {
+		String v = value.replaceAll("\\p{Cntrl}", "?");
+		return v.length() > 20 ? v.substring(0, 20) + "…" : v;
 	}
 }

@@ -126,6 +126,7 @@ class CtiController {
 		return new Parsed(new CtiEvent(InputChecks.jsonText(node, "callId"), InputChecks.jsonText(node, "type"), time,
 				InputChecks.jsonText(node, "caller"), InputChecks.jsonText(node, "dialled"),
 				InputChecks.jsonText(node, "extension"), InputChecks.jsonText(node, "queue"),
-				InputChecks.jsonText(node, "targetExtension"), InputChecks.jsonText(node, "recordingUrl")), null);
+				InputChecks.jsonText(node, "targetExtension"), InputChecks.jsonText(node, "recordingUrl"),
+				InputChecks.jsonText(node, "direction")), null);
 	}
 }

@@ -110,7 +110,7 @@ class DeskController {
 	private Optional<Long> currentCall(StaffView me) {
 		return me.extension() == null ? Optional.empty()
 				: jdbc.sql("""
-						select id from contact_call where status in ('RINGING', 'TALKING')
+						select id from contact_call where status in ('RINGING', 'TALKING') and direction = 'INBOUND'
 						  and coalesce(current_ext, answered_ext, ringing_ext) = ? order by first_ring_at desc limit 1""")
 					.param(me.extension())
 					.query(Long.class)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.heatdesk.platform.LiveUpdates;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,14 @@ class DeskPush {
 
 	private final JsonMapper json;
 
-	DeskPush(LiveUpdates live, Agents agents, JdbcClient jdbc, JsonMapper json) {
+	private final ObjectProvider<OutboundCalls> outbound;
+
+	DeskPush(LiveUpdates live, Agents agents, JdbcClient jdbc, JsonMapper json, ObjectProvider<OutboundCalls> outbound) {
 		this.live = live;
 		this.agents = agents;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.outbound = outbound;
 	}
 
 	/** The agent's presence changed (inside the transaction that changed it; sent after its commit). */
@@ -58,6 +62,30 @@ class DeskPush {
 		if (change.moved()) {
 			call(change.callId());
 		}
+		if (change.outboundContactId() != null) {
+			outbound(change.outboundContactId());
+		}
+	}
+
+	/**
+	 * Tells the staff member who made a call from the desk where it stands (event {@code outbound},
+	 * {@code {"contactId":…,"status":"TALKING","callId":…,"talkSeconds":…,"hasRecording":…}}), so a
+	 * follow-up page on the desk's stream follows it without polling.
+	 */
+	void outbound(long contactId) {
+		OutboundCalls calls = outbound.getObject();
+		calls.staffOf(contactId)
+			.flatMap(agents::usernameOf)
+			.filter(username -> live.wanted(DeskStreams.desk(username)))
+			.ifPresent(username -> calls.find(contactId).ifPresent(c -> {
+				Map<String, Object> data = new LinkedHashMap<>();
+				data.put("contactId", c.contactId());
+				data.put("status", c.status());
+				data.put("callId", c.callId());
+				data.put("talkSeconds", c.talkSeconds());
+				data.put("hasRecording", c.hasRecording());
+				live.publish(DeskStreams.desk(username), "outbound", json.writeValueAsString(data));
+			}));
 	}
 
 	/** Tells every agent a call rang at (or was transferred to) the call's status now. */

@@ -71,7 +71,8 @@ class Wallboard {
 	@Transactional(readOnly = true)
 	Figures figures(Instant now) {
 		Map<String, Object> queue = jdbc.sql("""
-				select count(*) as waiting, min(first_ring_at) as oldest from contact_call where status = 'RINGING'""")
+				select count(*) as waiting, min(first_ring_at) as oldest from contact_call
+				where status = 'RINGING' and direction = 'INBOUND'""")
 			.query()
 			.singleRow();
 		long waiting = ((Number) queue.get("waiting")).longValue();
@@ -164,7 +165,7 @@ class Wallboard {
 				       count(*) filter (where abandoned) as abandoned,
 				       coalesce(sum(ring_ms) filter (where answered_at is not null), 0) as ring_sum,
 				       count(ring_ms) filter (where answered_at is not null) as ring_count
-				from contact_call where first_ring_at >= ? and first_ring_at < ?""")
+				from contact_call where first_ring_at >= ? and first_ring_at < ? and direction = 'INBOUND'""")
 			.params(Timestamp.from(from), Timestamp.from(to))
 			.query()
 			.singleRow();

@@ -109,4 +109,26 @@ class CallTimelineTests {
 			assertThat(CallTimeline.derive(stored, LIMIT, null)).isEqualTo(CallTimeline.derive(normal(), LIMIT, null));
 		});
 	}
+
+	@Test
+	void anOutboundCallNotAnsweredIsEndedNotAbandonedAndOutsideTheThreeRingFigure() {
+		var notReached = CallTimeline.derive(List.of(step(CtiEventType.RINGING, 0, "8001"), step(CtiEventType.ENDED, 25, "8001")),
+				LIMIT, null, true);
+		assertThat(notReached.status()).isEqualTo(CallStatus.ENDED);
+		assertThat(notReached.abandoned()).isFalse();
+		assertThat(notReached.withinLimit()).isNull();
+		assertThat(notReached.answeredAt()).isNull();
+		// the same events inbound: a caller who gave up after 25 s
+		var gaveUp = CallTimeline.derive(List.of(step(CtiEventType.RINGING, 0, "8001"), step(CtiEventType.ENDED, 25, "8001")),
+				LIMIT, null, false);
+		assertThat(gaveUp.status()).isEqualTo(CallStatus.ABANDONED);
+		assertThat(gaveUp.abandoned()).isTrue();
+		assertThat(gaveUp.withinLimit()).isFalse();
+		// answered after 20 s (over the limit for an inbound call): talk 8 → 68 less 10 s hold = 50 s
+		var answered = CallTimeline.derive(normal(), LIMIT, null, true);
+		assertThat(answered.status()).isEqualTo(CallStatus.ENDED);
+		assertThat(answered.talkMillis()).isEqualTo(50_000L);
+		assertThat(answered.withinLimit()).isNull();
+		assertThat(answered.recordingUrl()).isEqualTo("https://pbx.example/rec/1.wav");
+	}
 }

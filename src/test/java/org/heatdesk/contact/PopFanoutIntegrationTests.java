@@ -25,6 +25,9 @@ class PopFanoutIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.springframework.beans.factory.ObjectProvider<OutboundCalls> outbound;
+
+	@Autowired
 	DataSource dataSource;
 
 	@Autowired
@@ -43,7 +46,7 @@ class PopFanoutIntegrationTests {
 		DeskStreams b = capturing(liveB, nodeB);
 		a.start();
 		b.start();
-		DeskPush push = new DeskPush(liveA, agents, jdbc, json);
+		DeskPush push = new DeskPush(liveA, agents, jdbc, json, outbound);
 		try {
 			CallChanged rang = new CallChanged(4711, "N-1\u0001x", "agent", false, null, false);
 			// the listeners need a moment to LISTEN before the first NOTIFY

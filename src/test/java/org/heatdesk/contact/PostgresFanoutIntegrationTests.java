@@ -30,6 +30,9 @@ class PostgresFanoutIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.springframework.beans.factory.ObjectProvider<OutboundCalls> outbound;
+
+	@Autowired
 	DataSource dataSource;
 
 	@Autowired
@@ -64,7 +67,7 @@ class PostgresFanoutIntegrationTests {
 		RecordingStreams streamsB = new RecordingStreams(nodeB);
 		streamsA.start();
 		streamsB.start();
-		DeskPush pushA = new DeskPush(nodeA, agents, jdbc, json);
+		DeskPush pushA = new DeskPush(nodeA, agents, jdbc, json, outbound);
 		try {
 			// both listeners are up once a probe published by A reaches both
 			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {

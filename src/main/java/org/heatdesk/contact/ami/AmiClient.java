@@ -15,14 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.heatdesk.contact.cti.CtiEvent;
 import org.heatdesk.contact.cti.CtiIntake;
+import org.heatdesk.contact.cti.Dialler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A client of Asterisk's Manager Interface: connects, logs in, reads events, hands the ones that
  * matter to {@link CtiIntake} (the same intake as the REST API), and connects again after a drop.
+ * It also places calls from the desk ({@code Action: Originate}) on the same connection.
  */
-final class AmiClient {
+final class AmiClient implements Dialler {
 
 	private static final Logger log = LoggerFactory.getLogger(AmiClient.class);
 
@@ -39,6 +41,11 @@ final class AmiClient {
 	private volatile boolean running;
 
 	private volatile Socket socket;
+
+	/** The logged-in connection's output, for actions; {@code null} while not logged in. */
+	private volatile OutputStream actions;
+
+	private final Object writing = new Object();
 
 	private Thread thread;
 
@@ -91,8 +98,10 @@ final class AmiClient {
 					continue;
 				}
 				logins.incrementAndGet();
+				actions = out;
 				Map<String, String> message;
 				while (running && (message = readMessage(in)) != null) {
+					answered(message);
 					List<CtiEvent> events = translator.translate(message, clock.instant());
 					if (!events.isEmpty()) {
 						List<CtiIntake.Accepted> results = calls.accept(events);
@@ -103,14 +112,69 @@ final class AmiClient {
 						}
 					}
 				}
+				actions = null;
 				log.warn("AMI connection closed by the switch; reconnecting");
 			}
 			catch (IOException | RuntimeException e) {
+				actions = null;
 				if (running) {
 					log.warn("AMI connection lost ({}); reconnecting in {}", e.toString(), properties.reconnectDelay());
 				}
 			}
 			pause();
+		}
+	}
+
+	/**
+	 * Rings the agent's phone ({@code originate-channel-prefix} and extension) and, once it is picked up,
+	 * dials the customer's number in {@code originate-context}; the dial request's id goes with it as
+	 * the channel variable {@code HEATDESK_DIAL}. Asynchronous at the switch: the call itself is then
+	 * reported by its events like any other.
+	 * @return whether it was sent (false while not connected and logged in)
+	 */
+	@Override
+	public boolean originate(DialOrder order) {
+		OutputStream out = actions;
+		if (out == null) {
+			log.warn("AMI not connected: dial {} is left to the desk phone", order.dialId());
+			return false;
+		}
+		String number = order.number().replaceAll("[^0-9]", "");
+		String action = "Action: Originate\r\n"
+				+ "ActionID: " + ACTION_PREFIX + order.dialId() + "\r\n"
+				+ "Channel: " + properties.originateChannelPrefix() + order.extension() + "\r\n"
+				+ "Context: " + properties.originateContext() + "\r\n"
+				+ "Exten: " + number + "\r\n"
+				+ "Priority: 1\r\n"
+				+ "Timeout: " + properties.originateTimeout().toMillis() + "\r\n"
+				+ "CallerID: " + number + "\r\n"
+				+ "Variable: HEATDESK_DIAL=" + order.dialId() + "\r\n"
+				+ "Async: true\r\n\r\n";
+		try {
+			synchronized (writing) {
+				out.write(action.getBytes(StandardCharsets.UTF_8));
+				out.flush();
+			}
+			return true;
+		}
+		catch (IOException e) {
+			log.warn("AMI originate of dial {} not sent: {}", order.dialId(), e.toString());
+			return false;
+		}
+	}
+
+	/** The ActionID of a call placed from the desk: the prefix and the dial request's id. */
+	static final String ACTION_PREFIX = "heatdesk-dial-";
+
+	/** The switch's answer to an Originate, or the call it placed failing: logged for whoever looks. */
+	private static void answered(Map<String, String> message) {
+		String id = message.get("ActionID");
+		if (id == null || !id.startsWith(ACTION_PREFIX)) {
+			return;
+		}
+		if ("Error".equalsIgnoreCase(message.get("Response")) || "Failure".equalsIgnoreCase(message.get("Response"))) {
+			log.warn("AMI could not place dial {}: {}", id.substring(ACTION_PREFIX.length()),
+					message.getOrDefault("Message", message.getOrDefault("Reason", "")));
 		}
 	}
 

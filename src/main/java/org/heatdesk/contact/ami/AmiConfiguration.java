@@ -14,10 +14,16 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AmiProperties.class)
 class AmiConfiguration {
 
+	/** The client, which also places calls from the desk ({@link org.heatdesk.contact.cti.Dialler}). */
 	@Bean
 	@ConditionalOnProperty(name = "heatdesk.ami.enabled", havingValue = "true")
-	SmartLifecycle amiAdapter(AmiProperties properties, CtiIntake calls, Clock clock) {
-		AmiClient client = new AmiClient(properties, calls, clock);
+	AmiClient amiClient(AmiProperties properties, CtiIntake calls, Clock clock) {
+		return new AmiClient(properties, calls, clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "heatdesk.ami.enabled", havingValue = "true")
+	SmartLifecycle amiAdapter(AmiClient client) {
 		return new SmartLifecycle() {
 
 			private volatile boolean started;

@@ -90,7 +90,7 @@ class AmiAdapterIntegrationTests {
 			script.start();
 
 			AmiClient client = new AmiClient(new AmiProperties(true, "localhost", server.getLocalPort(), "heatdesk",
-					"s3cret", "hotline", Duration.ofMillis(200)), calls, Clock.systemUTC());
+					"s3cret", "hotline", Duration.ofMillis(200), "PJSIP/", "from-internal", Duration.ofSeconds(30)), calls, Clock.systemUTC());
 			client.start();
 			try {
 				await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

@@ -54,4 +54,65 @@ class AmiTranslatorTests {
 			assertThat(e.callId()).isEqualTo("1.1");
 		});
 	}
+
+	@Test
+	void aCallFromAnAgentsPhoneIsOutboundFromTheMomentTheCustomersPhoneRings() {
+		String call = "1764212400.77";
+		// Originate rings the agent's phone first: nothing to report yet
+		assertThat(translator.translate(Map.of("Event", "Newchannel", "Uniqueid", call, "Linkedid", call,
+				"Channel", "PJSIP/8002-00000010", "Exten", "s", "Timestamp", "1764212400.000000"), now)).isEmpty();
+		// picked up, the dialplan dials the customer through the trunk
+		var rang = translator.translate(Map.of("Event", "DialBegin", "Uniqueid", call, "Linkedid", call,
+				"Channel", "PJSIP/8002-00000010", "DestChannel", "PJSIP/trunk-00000011", "DialString",
+				"PJSIP/013805311234@trunk", "Timestamp", "1764212404.000000"), now);
+		assertThat(rang).singleElement().satisfies(e -> {
+			assertThat(e.type()).isEqualTo("RINGING");
+			assertThat(e.outbound()).isTrue();
+			assertThat(e.extension()).isEqualTo("8002");
+			assertThat(e.dialled()).isEqualTo("013805311234");
+			assertThat(e.time()).isEqualTo(Instant.ofEpochSecond(1764212404L));
+		});
+		// the customer picks up: both legs enter the bridge, the agent's one is the answer
+		assertThat(translator.translate(Map.of("Event", "BridgeEnter", "Uniqueid", call + "1", "Linkedid", call,
+				"Channel", "PJSIP/trunk-00000011"), now)).isEmpty();
+		assertThat(translator.translate(Map.of("Event", "BridgeEnter", "Uniqueid", call, "Linkedid", call,
+				"Channel", "PJSIP/8002-00000010", "Timestamp", "1764212410.000000"), now))
+			.singleElement().satisfies(e -> {
+				assertThat(e.type()).isEqualTo("ANSWERED");
+				assertThat(e.extension()).isEqualTo("8002");
+				assertThat(e.outbound()).isTrue();
+			});
+		assertThat(translator.translate(Map.of("Event", "Hangup", "Uniqueid", call + "1", "Linkedid", call,
+				"Channel", "PJSIP/trunk-00000011"), now)).isEmpty();
+		assertThat(translator.translate(Map.of("Event", "Hangup", "Uniqueid", call, "Linkedid", call,
+				"Channel", "PJSIP/8002-00000010", "Timestamp", "1764212470.000000"), now))
+			.singleElement().satisfies(e -> {
+				assertThat(e.type()).isEqualTo("ENDED");
+				assertThat(e.extension()).isEqualTo("8002");
+			});
+	}
+
+	@Test
+	void anOriginatedCallTheAgentNeverPickedUpIsNotReported() {
+		String call = "1764212500.5";
+		assertThat(translator.translate(Map.of("Event", "Newchannel", "Uniqueid", call, "Linkedid", call,
+				"Channel", "PJSIP/8002-00000020"), now)).isEmpty();
+		assertThat(translator.translate(Map.of("Event", "Hangup", "Uniqueid", call, "Linkedid", call,
+				"Channel", "PJSIP/8002-00000020"), now)).isEmpty();
+		// an inbound call after it is still an inbound call
+		assertThat(translator.translate(Map.of("Event", "Newchannel", "Uniqueid", "9.9", "Linkedid", "9.9",
+				"Channel", "PJSIP/trunk-00000021", "CallerIDNum", "13800001234", "Exten", "96123"), now))
+			.singleElement().satisfies(e -> {
+				assertThat(e.outbound()).isFalse();
+				assertThat(e.queue()).isEqualTo("hotline");
+			});
+	}
+
+	@Test
+	void theCustomersNumberIsTheLastLongRunOfDigitsInTheDialString() {
+		assertThat(AmiTranslator.number("PJSIP/13805311234@trunk")).isEqualTo("13805311234");
+		assertThat(AmiTranslator.number("SIP/trunk2/905318888123")).isEqualTo("905318888123");
+		assertThat(AmiTranslator.number("PJSIP/8004")).isNull();
+		assertThat(AmiTranslator.number(null)).isNull();
+	}
 }
