@@ -165,6 +165,7 @@ final class OutboxWorker {
 		});
 	}
 
+	// a SENT message keeps the error of its last failed attempt: why it took three tries stays visible
 	private void deliver(Claimed c) {
 		long start = System.nanoTime();
 		String providerId;
@@ -184,7 +185,7 @@ final class OutboxWorker {
 		metrics.gatewayCall(System.nanoTime() - start, true);
 		int updated = jdbc.sql("""
 				update notification_message
-				   set status = 'SENT', provider_id = ?, sent_at = ?, attempts = attempts + 1, last_error = null,
+				   set status = 'SENT', provider_id = ?, sent_at = ?, attempts = attempts + 1,
 				       locked_by = null, locked_until = null
 				 where id = ? and status = 'SENDING' and locked_by = ?""")
 			.params(clip(providerId, 100), Timestamp.from(clock.instant()), c.id(), node)
