@@ -44,7 +44,7 @@ class OutboxPageController {
 	@GetMapping("/admin/outbox")
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String ticketNo, @RequestParam(required = false) String day, Model model) {
-		String s = DeliveryMetrics.STATUSES.contains(upper(status)) ? upper(status) : null;
+		String s = status != null && DeliveryMetrics.STATUSES.contains(upper(status)) ? upper(status) : null;
 		MessageKind k = kind(kind);
 		String t = InputChecks.trim(ticketNo) == null || ticketNo.length() > 40 || InputChecks.hasControlCharacter(ticketNo)
 				? null : ticketNo.strip();
