@@ -64,7 +64,7 @@ class OutboxPageIntegrationTests {
 		// a filter that excludes it, and nonsense filters that are dropped rather than an error page
 		assertThat(PageSession.login(port, "admin").get("/admin/outbox?ticketNo=" + ticketNo + "&status=FAILED").body())
 			.doesNotContain("data-message=\"" + id + "\"");
-		HttpResponse<String> odd = PageSession.login(port, "admin").get("/admin/outbox?status=%00&kind=NOPE&day=2026-13-45&ticketNo=" + "x".repeat(80));
+		HttpResponse<String> odd = PageSession.login(port, "admin").get("/admin/outbox?status=nonsense&kind=NOPE&day=2026-13-45&ticketNo=" + "x".repeat(80));
 		assertThat(odd.statusCode()).isEqualTo(200);
 	}
 
