@@ -62,6 +62,9 @@ public final class Roles {
 	/** Managers and administrators (the customer import from billing). */
 	public static final String MANAGER_AND_ADMIN = "hasAnyRole('MANAGER','ADMIN')";
 
+	/** Administrators, team leads and managers: the outbox of messages to customers (issue 13). */
+	public static final String OUTBOX_READERS = "hasAnyRole('ADMIN','TEAM_LEAD','MANAGER')";
+
 	/** Administrators only (staff accounts, integration keys). */
 	public static final String ADMIN = "hasRole('ADMIN')";
 
