@@ -62,6 +62,9 @@ public final class Roles {
 	/** Managers and administrators (the customer import from billing). */
 	public static final String MANAGER_AND_ADMIN = "hasAnyRole('MANAGER','ADMIN')";
 
+	/** Team leads, managers and administrators (the customer message templates: read). */
+	public static final String SUPERVISORS_AND_ADMIN = "hasAnyRole('TEAM_LEAD','MANAGER','ADMIN')";
+
 	/** Administrators only (staff accounts, integration keys). */
 	public static final String ADMIN = "hasRole('ADMIN')";
 
