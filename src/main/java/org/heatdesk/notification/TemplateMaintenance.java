@@ -192,10 +192,11 @@ class TemplateMaintenance {
 		Map<String, String> values = new HashMap<>();
 		String no = InputChecks.trim(ticketNo);
 		if (no != null) {
+			String shown = no.length() > 40 ? no.substring(0, 40) + "…" : no;
 			if (no.length() > 40 || tickets.find(by, no.toUpperCase()).isEmpty()) {
-				throw HeatDeskException.notFound("TICKET_NOT_FOUND");
+				throw HeatDeskException.notFound("TICKET_NOT_FOUND", shown);
 			}
-			TicketNotice t = tickets.notice(no).orElseThrow(() -> HeatDeskException.notFound("TICKET_NOT_FOUND"));
+			TicketNotice t = tickets.notice(no).orElseThrow(() -> HeatDeskException.notFound("TICKET_NOT_FOUND", shown));
 			values.putAll(ticketValues.of(t, t.dispatchedAt() != null ? t.dispatchedAt() : clock.instant()));
 			no = t.ticketNo();
 		}
