@@ -59,7 +59,11 @@ class NetworkPageController {
 
 	private final Clock clock;
 
-	NetworkPageController(Network network, Readings readings, Clock clock) {
+	private final org.springframework.beans.factory.ObjectProvider<OutageNoticeCounts> noticeCounts;
+
+	NetworkPageController(Network network, Readings readings, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<OutageNoticeCounts> noticeCounts) {
+		this.noticeCounts = noticeCounts;
 		this.network = network;
 		this.readings = readings;
 		this.clock = clock;
@@ -288,6 +292,9 @@ class NetworkPageController {
 		model.addAttribute("affected", List.copyOf(groups.values()));
 		model.addAttribute("affectedCount", affected.size());
 		model.addAttribute("extensions", network.extensions(id));
+		// who was told of it (the notification module counts its messages)
+		model.addAttribute("noticeCounts", noticeCounts.orderedStream().map(c -> c.counts(id)).flatMap(java.util.Optional::stream)
+			.findFirst().orElse(null));
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("canManage", canManage(authentication));
 		if (!model.containsAttribute("extendTo")) {

@@ -127,6 +127,35 @@ public class CustomerMessages {
 		return queued;
 	}
 
+	/** A message's text as it will be sent, and the template it was written from. */
+	record Rendered(long templateId, String body) {
+	}
+
+	/** The text of a message of this kind with these values, as {@link #queue} writes it (for broadcasts and previews). */
+	Rendered render(MessageKind kind, Map<String, String> given) {
+		TemplateStore.Approved template = templates.approved(kind, SMS)
+			.orElseThrow(() -> new IllegalStateException("no approved template for " + kind));
+		return new Rendered(template.id(), signature + TemplateText.render(template.body(), values(given)));
+	}
+
+	/** The signature put before every message. */
+	String signature() {
+		return signature;
+	}
+
+	/** When a message queued now may go. */
+	Instant notBefore(boolean urgent) {
+		Instant now = clock.instant();
+		return urgent ? now : quiet.earliest(now);
+	}
+
+	/** Tells the delivery that messages wait (a broadcast written in bulk). */
+	void queued(int count, Instant earliest) {
+		if (count > 0) {
+			events.publishEvent(new MessagesQueued(count, earliest));
+		}
+	}
+
 	/** The messages about this ticket, oldest first, numbers masked. */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<MessageView> forTicket(String ticketNo) {

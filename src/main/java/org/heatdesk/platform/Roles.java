@@ -65,6 +65,9 @@ public final class Roles {
 	/** Administrators, team leads and managers: the outbox of messages to customers (issue 13). */
 	public static final String OUTBOX_READERS = "hasAnyRole('ADMIN','TEAM_LEAD','MANAGER')";
 
+	/** Team leads, managers and administrators (the customer message templates: read). */
+	public static final String SUPERVISORS_AND_ADMIN = "hasAnyRole('TEAM_LEAD','MANAGER','ADMIN')";
+
 	/** Administrators only (staff accounts, integration keys). */
 	public static final String ADMIN = "hasRole('ADMIN')";
 

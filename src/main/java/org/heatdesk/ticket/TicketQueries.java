@@ -73,6 +73,19 @@ public class TicketQueries {
 	}
 
 	/**
+	 * What a message to the ticket's customer needs (the notification module); nothing is masked, so
+	 * only the outbox and a preview by those who maintain the messages read it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketNotice> notice(String ticketNo) {
+		return repository.findByNo(ticketNo == null ? "" : ticketNo.strip().toUpperCase())
+			.map(r -> new TicketNotice(r.ticketNo(), r.type(), r.customerId(),
+					r.contactPhone() != null ? r.contactPhone() : r.callerPhone(), r.parentId(), r.incident(), r.outageId(),
+					r.assigneeId(), r.recordedAt(), r.dispatchedAt(), r.due().onSite(), r.resolvedAt(),
+					r.status() == TicketStatus.RESOLVED || r.status() == TicketStatus.CLOSED ? r.result() : null));
+	}
+
+	/**
 	 * The marks' times and, once resolved, the result of a ticket, for an integration (no staff member
 	 * is acting, so nothing is masked: give it only to the system the ticket's request came from).
 	 */
