@@ -72,6 +72,16 @@ public class TicketQueries {
 					r.due().onSite(), r.resolvedAt()));
 	}
 
+	/** What the follow-up of a ticket needs of it (see {@link FollowUpTicket}), or empty when there is no such ticket. */
+	@Transactional(readOnly = true)
+	public Optional<FollowUpTicket> forFollowUp(String ticketNo) {
+		return repository.findByNo(ticketNo == null ? "" : ticketNo.strip().toUpperCase())
+			.map(r -> new FollowUpTicket(r.id(), r.ticketNo(), r.type(), catalog.categoryName(r.categoryId()), r.status(),
+					r.customerId(), r.callerPhone(), r.contactPhone(), r.address(), r.description(), r.result(),
+					r.resolvedBy(), r.resolvedAt(), repository.roundsEnded(r.id()) + 1, r.parentId(), r.recordedAt(),
+					r.assignee(), r.aboutStaffId()));
+	}
+
 	/**
 	 * The marks' times and, once resolved, the result of a ticket, for an integration (no staff member
 	 * is acting, so nothing is masked: give it only to the system the ticket's request came from).
