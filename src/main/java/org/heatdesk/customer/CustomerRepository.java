@@ -44,6 +44,38 @@ class CustomerRepository {
 		return jdbc.sql(SELECT + " where c.id = any(?)").param(ids.toArray(Long[]::new)).query(CustomerRepository::row).list();
 	}
 
+	// the first mobile number by the phones' order: landlines cannot receive a message
+	private static final String RECIPIENT = """
+			select c.id, c.messages_opt_out,
+			       (select p.phone from customer_phone p where p.customer_id = c.id and p.phone ~ '^1[3-9][0-9]{9}$'
+			         order by p.position limit 1) as mobile
+			  from customer c
+			""";
+
+	List<MessageRecipient> messageRecipients(java.util.Collection<Long> ids) {
+		return jdbc.sql(RECIPIENT + " where c.id = any(?)").param(ids.toArray(Long[]::new))
+			.query((rs, n) -> new MessageRecipient(rs.getLong("id"), rs.getString("mobile"), rs.getBoolean("messages_opt_out")))
+			.list();
+	}
+
+	void forEachMessageRecipient(java.util.Collection<Long> communityIds, java.util.function.Consumer<MessageRecipient> each) {
+		jdbc.sql(RECIPIENT + " where c.community_id = any(?) and c.heating_status <> 'DISCONNECTED' order by c.id")
+			.param(communityIds.toArray(Long[]::new))
+			.withFetchSize(2000)
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+				each.accept(new MessageRecipient(rs.getLong("id"), rs.getString("mobile"), rs.getBoolean("messages_opt_out")));
+			});
+	}
+
+	boolean messagesOptOut(long id) {
+		return jdbc.sql("select messages_opt_out from customer where id = ?").param(id).query(Boolean.class).single();
+	}
+
+	void setMessagesOptOut(long id, boolean optOut, java.time.Instant now) {
+		jdbc.sql("update customer set messages_opt_out = ?, updated_at = ?, version = version + 1 where id = ?")
+			.param(optOut).param(java.sql.Timestamp.from(now)).param(id).update();
+	}
+
 	Optional<CustomerRow> findByAccountNo(String accountNo) {
 		return jdbc.sql(SELECT + " where c.account_no = ?").param(accountNo).query(CustomerRepository::row).optional();
 	}

@@ -65,6 +65,50 @@ public class Customers {
 		this.zone = ZoneId.of(zone);
 	}
 
+	/**
+	 * Where a message to this customer goes: the first mobile number among the customer's phones,
+	 * and the opt-out. Not masked and not logged as a read: it is for the outbox, which stores the
+	 * number to deliver and shows it masked.
+	 */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public Optional<MessageRecipient> messageRecipient(long customerId) {
+		return repository.messageRecipients(java.util.List.of(customerId)).stream().findFirst();
+	}
+
+	/**
+	 * The message recipients of every customer in these communities who is not disconnected, in
+	 * customer id order, handed to {@code each} as they are read (an outage notice may reach tens of
+	 * thousands of customers).
+	 */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public void forEachMessageRecipient(java.util.Collection<Long> communityIds,
+			java.util.function.Consumer<MessageRecipient> each) {
+		repository.forEachMessageRecipient(communityIds, each);
+	}
+
+	/** A phone number masked as pages show it to anyone: {@code 138****1234}. */
+	public static String maskPhone(String phone) {
+		String stored = Phones.normalize(phone);
+		return Phones.mask(stored == null ? phone : stored);
+	}
+
+	/**
+	 * The customer asks for no messages (or again for messages); audited as
+	 * {@code CUSTOMER_MESSAGES_OPT_OUT}.
+	 * @throws HeatDeskException {@code CUSTOMER_NOT_FOUND}
+	 */
+	@Transactional
+	public void setMessagesOptOut(org.heatdesk.platform.Actor by, long customerId, boolean optOut) {
+		CustomerRow row = repository.find(customerId).orElseThrow(() -> HeatDeskException.notFound("CUSTOMER_NOT_FOUND"));
+		boolean before = repository.messagesOptOut(customerId);
+		if (before == optOut) {
+			return;
+		}
+		repository.setMessagesOptOut(customerId, optOut, clock.instant());
+		audit.record(by, "CUSTOMER_MESSAGES_OPT_OUT", "customer", row.accountNo(), java.util.Map.of("optOut", before),
+				java.util.Map.of("optOut", optOut));
+	}
+
 	/** The customer, masked for the current user; no access is logged (call {@link #logAccess}). */
 	// One statement: it needs no transaction of its own, but joins the caller's (SUPPORTS) so that a
 	// lookup in the screen pop costs one round trip, not BEGIN + query + COMMIT.

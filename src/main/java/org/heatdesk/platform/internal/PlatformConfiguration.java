@@ -27,7 +27,15 @@ class PlatformConfiguration {
 	 */
 	@ConfigurationProperties("heatdesk.company")
 	record CompanyProperties(@org.springframework.boot.context.properties.bind.DefaultValue("山东金鼎集团有限公司") String name,
-			@org.springframework.boot.context.properties.bind.DefaultValue("Asia/Shanghai") ZoneId zone) {
+			@org.springframework.boot.context.properties.bind.DefaultValue("Asia/Shanghai") ZoneId zone,
+			@org.springframework.boot.context.properties.bind.DefaultValue("金鼎公司") String shortName,
+			@org.springframework.boot.context.properties.bind.DefaultValue("96123") String hotline) {
+	}
+
+	/** The company as the other modules need it (phrases, messages to customers). */
+	@Bean
+	org.heatdesk.platform.Company company(CompanyProperties company) {
+		return new org.heatdesk.platform.Company(company.name(), company.shortName(), company.hotline(), company.zone());
 	}
 
 	/** Refuses U+0000 in text and dates outside sensible years in every JSON body ({@link JsonInputGuards}). */
