@@ -41,6 +41,7 @@ create table followup_follow_up (
     done_at       timestamptz,
     contact_id    bigint,
     sms_comment   varchar(1000),
+    message_id    bigint,
     queued_at     timestamptz not null,
     unique (ticket_no, round),
     check (status <> 'DONE' or (satisfaction is not null and solved is not null and done_at is not null))
