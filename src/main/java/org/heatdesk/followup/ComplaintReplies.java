@@ -231,7 +231,8 @@ class ComplaintReplies implements CloseCondition, TicketPanels {
 				return List.of();
 			}
 			return List.of(new Panel("complaint-reply", "followup.complaint.panel",
-					List.of(new Fact("followup.complaint.replyState", "followup.complaint.value.notTracked", List.of(), "warn"))));
+					List.of(new Fact("followup.complaint.replyState", "followup.complaint.value.notTracked", List.of(), "warn",
+							"/followups/complaints?ticket=" + t.ticketNo()))));
 		}
 		Complaint c = found.get();
 		Instant now = clock.instant();
@@ -245,7 +246,7 @@ class ComplaintReplies implements CloseCondition, TicketPanels {
 		}
 		else {
 			facts.add(new Fact("followup.complaint.replyState", "followup.complaint.value.open", List.of(c.ticketNo()),
-					c.overdue(now) ? "bad" : "warn"));
+					c.overdue(now) ? "bad" : "warn", "/followups/complaints?ticket=" + c.ticketNo()));
 		}
 		return List.of(new Panel("complaint-reply", "followup.complaint.panel", List.copyOf(facts)));
 	}
