@@ -88,7 +88,7 @@ class FollowUpPageController {
 	}
 
 	/** A row of the queue: the follow-up with its customer as the viewer may see them. */
-	record Row(FollowUpView f, String customerName, String maskedPhone, boolean overdue) {
+	record Row(FollowUpView f, String customerName, String maskedPhone, boolean overdue, String resolverName) {
 	}
 
 	@GetMapping("/followups")
@@ -108,7 +108,9 @@ class FollowUpPageController {
 		return list.stream().map(f -> {
 			CustomerView c = f.customerId() == null ? null : found.get(f.customerId());
 			String phone = c != null && !c.phones().isEmpty() ? c.phones().get(0) : Masks.phone(f.phone());
-			return new Row(f, c == null ? null : c.name(), phone, f.overdue(now));
+			String resolver = f.resolver() == null ? null
+					: staff.findByUsername(f.resolver()).map(StaffView::displayName).orElse(f.resolver());
+			return new Row(f, c == null ? null : c.name(), phone, f.overdue(now), resolver);
 		}).toList();
 	}
 
@@ -126,6 +128,8 @@ class FollowUpPageController {
 		model.addAttribute("customer", c);
 		model.addAttribute("row", rows(List.of(f)).get(0));
 		model.addAttribute("company", company);
+		// 请问您是xx业主吗: the dwelling the ticket is about, else the (masked) name
+		model.addAttribute("whom", t.address() != null ? t.address() : c != null ? c.name() : "");
 		model.addAttribute("canCall", calls.getIfAvailable() != null && f.status() == FollowUpStatus.QUEUED);
 		model.addAttribute("satisfactions", Satisfaction.values());
 		model.addAttribute("zone", followUps.zone().getId());

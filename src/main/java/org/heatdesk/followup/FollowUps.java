@@ -224,6 +224,12 @@ class FollowUps {
 		}
 		Locked f = lock(id);
 		FollowUpTicket t = resolvedTicket(f);
+		if (!reopen) {
+			// a satisfied customer closes the ticket: a complaint not yet answered may not be (10.5)
+			complaints.refusalFor(t.ticketNo()).ifPresent(code -> {
+				throw HeatDeskException.badInput(code, null);
+			});
+		}
 		finish(by, f, t, s, outcome.solved(), comment, suggestion, "CALL", outcome.contactId());
 		if (reopen) {
 			ticketCommands.reopenFromFollowUp(SYSTEM, t.ticketNo(), text("followup.note.reopened", by.displayName(),

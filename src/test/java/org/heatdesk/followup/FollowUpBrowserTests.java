@@ -55,13 +55,14 @@ class FollowUpBrowserTests {
 			TicketFixtures.login(b, caller.username());
 			b.go("/followups");
 			WebElement row = b.find(By.id("followup-" + id));
-			assertThat(row.getText()).contains(no).contains("139****5678").contains(crew.agent().username()).contains("报修");
+			assertThat(row.getText()).contains(no).contains("139****5678").contains(crew.agent().displayName()).contains("报修");
 			assertThat(b.driver().findElements(By.cssSelector("#followups tbody tr"))).isNotEmpty();
 			assertThat(b.driver().getTitle()).doesNotContain("出错");
 			b.screenshot("followup-queue");
 
 			b.submit(By.cssSelector("#followup-" + id + " a.open"));
 			assertThat(b.driver().getCurrentUrl()).endsWith("/followups/" + id);
+			assertThat(b.driver().getTitle()).contains("回访 " + no);
 			assertThat(b.text(By.id("ticket-summary"))).contains(description).contains("已放气，暖气恢复");
 			// the standard's phrase with the company's short name
 			assertThat(b.text(By.id("phrases"))).contains("我是金鼎公司供热客服中心");
