@@ -238,6 +238,13 @@ final class Ticket {
 		return new TicketReopened(id(), ticketNo(), loaded.customerId(), reason, at);
 	}
 
+	/** Handed back, after a reopening, to whoever resolved the round that ended (a follow-up found it did not hold). */
+	void returnTo(StaffView to) {
+		assigneeId = to.id();
+		assignee = to.username();
+		assigneeTeamId = to.teamId();
+	}
+
 	/** Waits on the customer: the deadline clock stops. */
 	TicketPaused pause(String reason, Instant at) {
 		TicketStatus was = status;

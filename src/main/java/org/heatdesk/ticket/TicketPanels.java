@@ -25,8 +25,13 @@ public interface TicketPanels {
 	 * One line of a card, resolved in the reader's language: a label and a value, each a message key
 	 * with its arguments.
 	 * @param tone {@code ok}, {@code warn}, {@code bad} or {@code null}: how the value is marked
+	 * @param href where the value leads (a page of the other module), or {@code null}
 	 */
-	record Fact(String labelKey, String valueKey, List<Object> valueArgs, String tone) {
+	record Fact(String labelKey, String valueKey, List<Object> valueArgs, String tone, String href) {
+
+		public Fact(String labelKey, String valueKey, List<Object> valueArgs, String tone) {
+			this(labelKey, valueKey, valueArgs, tone, null);
+		}
 
 		public Object[] args() {
 			return valueArgs.toArray();

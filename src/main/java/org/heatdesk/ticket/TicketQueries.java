@@ -72,6 +72,16 @@ public class TicketQueries {
 					r.due().onSite(), r.resolvedAt()));
 	}
 
+	/** What the follow-up of a ticket needs of it (see {@link FollowUpTicket}), or empty when there is no such ticket. */
+	@Transactional(readOnly = true)
+	public Optional<FollowUpTicket> forFollowUp(String ticketNo) {
+		return repository.findByNo(ticketNo == null ? "" : ticketNo.strip().toUpperCase())
+			.map(r -> new FollowUpTicket(r.id(), r.ticketNo(), r.type(), catalog.categoryName(r.categoryId()), r.status(),
+					r.customerId(), r.callerPhone(), r.contactPhone(), r.address(), r.description(), r.result(),
+					r.resolvedBy(), r.resolvedAt(), repository.roundsEnded(r.id()) + 1, r.parentId(), r.recordedAt(),
+					r.assignee(), r.aboutStaffId()));
+	}
+
 	/**
 	 * What a message to the ticket's customer needs (the notification module); nothing is masked, so
 	 * only the outbox and a preview by those who maintain the messages read it.

@@ -68,9 +68,13 @@ public class Tickets {
 
 	private final CustomerLookup customers;
 
+	private final org.springframework.beans.factory.ObjectProvider<CloseCondition> closeConditions;
+
 	Tickets(TicketRepository repository, TicketSupport support, Catalog catalog, Staff staff, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock, TextSegmenter segmenter, TicketProperties properties,
-			PlatformTransactionManager transactions, CustomerLookup customers) {
+			PlatformTransactionManager transactions, CustomerLookup customers,
+			org.springframework.beans.factory.ObjectProvider<CloseCondition> closeConditions) {
+		this.closeConditions = closeConditions;
 		this.repository = repository;
 		this.support = support;
 		this.catalog = catalog;
@@ -473,16 +477,97 @@ public class Tickets {
 		}
 	}
 
-	/** Closes a resolved ticket after its follow-up. */
+	/**
+	 * Closes a resolved ticket (by a person who works it). Every {@link CloseCondition} is asked first:
+	 * a refusal is a 400 with its code and nothing is written.
+	 */
 	@Transactional
 	public TicketView close(Actor by, String ticketNo, Integer version, String note) {
-		return apply(by, ticketNo, version, Lifecycle.Action.CLOSE, (t, me, now) -> {
+		return apply(by, ticketNo, version, Lifecycle.Action.CLOSE, closing(note));
+	}
+
+	/**
+	 * The system closes a resolved ticket after its follow-up (the customer was satisfied, or could not
+	 * be reached): only the system may, and only on a {@code RESOLVED} ticket; the {@link CloseCondition}s
+	 * are asked as for any close. The note goes on the timeline.
+	 * @throws HeatDeskException {@code FORBIDDEN} (403) for a person; {@code TICKET_ACTION_NOT_ALLOWED}
+	 *         (409) when the ticket is not resolved
+	 */
+	@Transactional
+	public TicketView closeAfterFollowUp(Actor system, String ticketNo, String note) {
+		requireSystem(system);
+		return apply(system, ticketNo, null, Lifecycle.Action.CLOSE, null, Gate.FOLLOW_UP, closing(note));
+	}
+
+	private Change closing(String note) {
+		return (t, me, now) -> {
 			TicketStatus before = t.status();
 			String n = InputChecks.optional(note, "note", 1000);
+			Lifecycle.after(t.status(), t.statusBeforePause(), Lifecycle.Action.CLOSE);
+			TicketView view = support.view(t.row(), null);
+			for (CloseCondition condition : closeConditions.orderedStream().toList()) {
+				condition.refusal(view).ifPresent(code -> {
+					throw HeatDeskException.badInput(code, null);
+				});
+			}
 			t.close(now);
 			return new Done(null, "CLOSED", n, true, null, Map.of("status", before), Map.of("status", t.status()), null,
 					null);
+		};
+	}
+
+	/**
+	 * The follow-up found the customer not satisfied: the system reopens the ticket (as {@link #reopen})
+	 * with the customer's words, and hands it back to whoever resolved the round that ends; he and the
+	 * team lead(s) of his team get an in-app notice ({@code FOLLOW_UP_REOPENED}) with the customer's
+	 * words. When the resolver is no longer active the ticket waits in his team's queue.
+	 * @throws HeatDeskException {@code FORBIDDEN} (403) for a person; {@code TICKET_ACTION_NOT_ALLOWED}
+	 *         (409) when the ticket is neither resolved nor closed; {@code TICKET_REASON_REQUIRED} (400)
+	 *         without words
+	 */
+	@Transactional
+	public TicketView reopenFromFollowUp(Actor system, String ticketNo, String customerWords) {
+		requireSystem(system);
+		return apply(system, ticketNo, null, Lifecycle.Action.REOPEN, null, Gate.FOLLOW_UP, (t, me, now) -> {
+			TicketRow row = t.row();
+			String words = reason(customerWords);
+			Lifecycle.after(row.status(), row.statusBeforePause(), Lifecycle.Action.REOPEN);
+			Category category = catalog.category(row.categoryId()).orElse(null);
+			Deadlines due = catalog.policy(row.policyId()).deadlines(row.type(), row.categoryId(),
+					category == null ? null : category.parentId(), row.priority(), row.scope(), now, catalog.zone());
+			StaffView resolver = row.resolvedBy() == null ? null
+					: staff.findByUsername(row.resolvedBy()).filter(StaffView::active).orElse(null);
+			TicketReopened event = t.reopen(me.name(), words, due, repository.roundsEnded(row.id()) + 1, now);
+			if (resolver != null && !row.about(resolver.id())) {
+				t.returnTo(resolver);
+			}
+			return new Done(event, "REOPENED", words, true, words, mapOf("status", row.status(), "result", row.result()),
+					mapOf("status", t.status(), "reason", words, "assignee", t.assignee()), null, () -> {
+						if (resolver == null || row.about(resolver.id())) {
+							return;
+						}
+						java.util.Set<Long> told = new java.util.LinkedHashSet<>();
+						told.add(resolver.id());
+						repository.notify(resolver.id(), t.id(), "FOLLOW_UP_REOPENED", words, now);
+						java.util.List<StaffView> leads = staff.withRole(org.heatdesk.platform.Role.TEAM_LEAD).stream()
+							.filter(l -> resolver.teamId() != null && resolver.teamId().equals(l.teamId()) && !row.about(l.id()))
+							.toList();
+						if (leads.isEmpty()) {
+							leads = support.leadFor(resolver.teamId(), row, null).stream().toList();
+						}
+						for (StaffView lead : leads) {
+							if (told.add(lead.id())) {
+								repository.notify(lead.id(), t.id(), "FOLLOW_UP_REOPENED", words, now);
+							}
+						}
+					});
 		});
+	}
+
+	private static void requireSystem(Actor actor) {
+		if (actor == null || !actor.system()) {
+			throw HeatDeskException.forbidden("FORBIDDEN");
+		}
 	}
 
 	/**
@@ -577,7 +662,17 @@ public class Tickets {
 	 * the first responder's notification and the audit row before publishing the event.
 	 */
 	private TicketView apply(Actor actor, String ticketNo, Integer version, Lifecycle.Action action, Change change) {
-		return apply(actor, ticketNo, version, action, null, false, change);
+		return apply(actor, ticketNo, version, action, null, Gate.HOLDER, change);
+	}
+
+	/** Who passes the gate of a change: those who may act on it, the dispatch desk too, or the follow-up (the system). */
+	private enum Gate {
+		HOLDER, FIELD_DESK, FOLLOW_UP
+	}
+
+	private TicketView apply(Actor actor, String ticketNo, Integer version, Lifecycle.Action action, Instant at,
+			boolean fieldDesk, Change change) {
+		return apply(actor, ticketNo, version, action, at, fieldDesk ? Gate.FIELD_DESK : Gate.HOLDER, change);
 	}
 
 	/**
@@ -586,10 +681,15 @@ public class Tickets {
 	 * {@code fieldDesk}, the dispatch desk may send any open ticket to the field.
 	 */
 	private TicketView apply(Actor actor, String ticketNo, Integer version, Lifecycle.Action action, Instant at,
-			boolean fieldDesk, Change change) {
+			Gate gate, Change change) {
 		Acting by = support.acting(actor);
 		TicketRow row = support.load(ticketNo, by);
-		if (!fieldDesk || !support.fieldDesk(by)) {
+		boolean passes = switch (gate) {
+			case HOLDER -> false;
+			case FIELD_DESK -> support.fieldDesk(by);
+			case FOLLOW_UP -> by.system();
+		};
+		if (!passes) {
 			support.checkMay(row, by, action);
 		}
 		TicketSupport.checkVersion(row, version);

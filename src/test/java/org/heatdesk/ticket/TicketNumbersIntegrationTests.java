@@ -101,10 +101,13 @@ class TicketNumbersIntegrationTests {
 		}
 	}
 
+	@Autowired
+	org.springframework.beans.factory.ObjectProvider<CloseCondition> closeConditions;
+
 	/** The front door as the application builds it, on {@code clock}. */
 	Tickets tickets(Clock clock) {
 		return new Tickets(repository, support, catalog, staff, audit, events, clock, segmenter, properties, transactions,
-				customers);
+				customers, closeConditions);
 	}
 
 	static <T> T asAgent(Supplier<T> action) {
