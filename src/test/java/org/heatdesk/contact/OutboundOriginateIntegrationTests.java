@@ -134,7 +134,9 @@ class OutboundOriginateIntegrationTests {
 					.containsEntry("Priority", "1")
 					.containsEntry("Timeout", "30000")
 					.containsEntry("Variable", "HEATDESK_DIAL=" + dialId)
-					.containsEntry("Async", "true");
+					.containsEntry("Async", "true")
+					// the customer must not see their own number calling: the trunk sets the hotline's
+					.doesNotContainKey("CallerID");
 				await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql(
 						"select originate from contact_dial where id = ?").param(dialId).query(String.class).single())
 					.isEqualTo("SENT"));

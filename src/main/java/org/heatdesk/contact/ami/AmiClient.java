@@ -128,7 +128,9 @@ final class AmiClient implements Dialler {
 	/**
 	 * Rings the agent's phone ({@code originate-channel-prefix} and extension) and, once it is picked up,
 	 * dials the customer's number in {@code originate-context}; the dial request's id goes with it as
-	 * the channel variable {@code HEATDESK_DIAL}. Asynchronous at the switch: the call itself is then
+	 * the channel variable {@code HEATDESK_DIAL}. No {@code CallerID} is set: the originated channel's
+	 * caller id would travel on to the customer, so what the customer sees is the dialplan's and
+	 * trunk's business (the hotline number). Asynchronous at the switch: the call itself is then
 	 * reported by its events like any other.
 	 * @return whether it was sent (false while not connected and logged in)
 	 */
@@ -147,7 +149,6 @@ final class AmiClient implements Dialler {
 				+ "Exten: " + number + "\r\n"
 				+ "Priority: 1\r\n"
 				+ "Timeout: " + properties.originateTimeout().toMillis() + "\r\n"
-				+ "CallerID: " + number + "\r\n"
 				+ "Variable: HEATDESK_DIAL=" + order.dialId() + "\r\n"
 				+ "Async: true\r\n\r\n";
 		try {
