@@ -123,10 +123,21 @@ class CustomerController {
 		// A manager already sees the phones in full: nothing to reveal.
 		model.addAttribute("mayReveal", Masking.mayReveal(Customers.currentRoles()) && Customers.masking() != Masking.NONE);
 		model.addAttribute("mayEdit", mayEdit());
+		model.addAttribute("messagesOptOut", customers.messageRecipient(id).map(MessageRecipient::optedOut).orElse(false));
 		model.addAttribute("templates", mayEdit() ? records.templates() : List.of());
 		model.addAttribute("today", customers.today());
 		model.addAttribute("panels", panels.orderedStream().flatMap(p -> p.panels(id).stream()).toList());
 		return "customer/page";
+	}
+
+	/** 不接收短信通知: the customer asks for no text messages (or again for them); audited by {@link Customers#setMessagesOptOut}. */
+	@PostMapping("/customers/{id}/messages")
+	@PreAuthorize(EDITORS)
+	String messagesOptOut(@PathVariable long id, @RequestParam(required = false) String optOut, RedirectAttributes redirect) {
+		boolean out = "true".equals(optOut) || "on".equals(optOut);
+		customers.setMessagesOptOut(org.heatdesk.platform.Actor.current(), id, out);
+		redirect.addFlashAttribute("notice", out ? "customer.messages.optedOut" : "customer.messages.optedIn");
+		return "redirect:/customers/" + id;
 	}
 
 	@PostMapping("/customers/{id}/reveal")

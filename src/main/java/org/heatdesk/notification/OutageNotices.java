@@ -93,7 +93,12 @@ class OutageNotices implements OutageNoticeCounts {
 
 	/** The messages written; the customers are read community by community, each community's text rendered once. */
 	int broadcast(MessageKind kind, long outageId, String keyPart, boolean urgent, Map<String, String> values) {
-		List<CommunityView> communities = network.communitiesAffectedBy(outageId);
+		return tell(kind, outageId, keyPart, urgent, values, network.communitiesAffectedBy(outageId));
+	}
+
+	/** {@link #broadcast} to these communities. */
+	int tell(MessageKind kind, long outageId, String keyPart, boolean urgent, Map<String, String> values,
+			List<CommunityView> communities) {
 		Instant now = clock.instant();
 		Instant notBefore = messages.notBefore(urgent);
 		int queued = 0;

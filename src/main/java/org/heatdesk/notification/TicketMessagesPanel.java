@@ -35,7 +35,10 @@ class TicketMessagesPanel implements TicketPanels {
 		List<Fact> facts = new ArrayList<>();
 		for (MessageView m : list) {
 			String key = "notification.panel." + m.status()
-					+ ("SKIPPED".equals(m.status()) && m.skipReason() != null ? "." + m.skipReason() : "");
+					+ ("SKIPPED".equals(m.status()) && m.skipReason() != null ? "." + m.skipReason() : "")
+					// held back by the quiet hours or a retry: say until when
+					+ ("QUEUED".equals(m.status()) && m.notBefore() != null && m.queuedAt() != null
+							&& m.notBefore().isAfter(m.queuedAt().plusSeconds(60)) ? ".LATER" : "");
 			Instant when = m.sentAt() != null ? m.sentAt() : m.queuedAt();
 			List<Object> args = new ArrayList<>();
 			args.add(time(when));

@@ -37,6 +37,9 @@ class OutageNoticesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Test
 	void everyCustomerOfTheCommunityGetsARowAndThoseWhoCanBeReachedAreQueued() {
 		String name = "测试小区" + UUID.randomUUID().toString().substring(0, 6);
@@ -59,6 +62,9 @@ class OutageNoticesIntegrationTests {
 		assertThat(statuses(outage.id())).containsExactlyInAnyOrderEntriesOf(Map.of("QUEUED", 3L, "SKIPPED", 3L));
 		assertThat(reasons(outage.id())).containsExactlyInAnyOrder("OPTED_OUT", "NO_MOBILE", "NO_MOBILE");
 		assertThat(counts.counts(outage.id())).hasValue(new OutageNoticeCounts.Counts(3, 0, 3, 0));
+		// whoever published it reads the counts on the outage's page
+		String page = org.heatdesk.PageSession.login(port, "lead").get("/network/outages/" + outage.id()).body();
+		assertThat(page).contains("共 6 户：待发送 3，已发送 0，未发送（退订或无手机）3，发送失败 0");
 		String body = jdbc.sql("select distinct body from notification_message where outage_id = ?").param(outage.id())
 			.query(String.class).single();
 		assertThat(body).isEqualTo("【金鼎公司】" + name + "因管道爆裂抢修暂停供热，预计12月1日 18:00恢复，给您带来不便敬请谅解。咨询电话96123。");
