@@ -84,11 +84,11 @@ class ComplaintReplies implements CloseCondition, TicketPanels {
 	record Complaint(long ticketId, String ticketNo, Long customerId, String phone, Instant recordedAt, Instant replyDue,
 			String reply, boolean bySms, boolean byCall, String repliedBy, Instant repliedAt) {
 
-		boolean replied() {
+		public boolean replied() {
 			return repliedAt != null;
 		}
 
-		boolean overdue(Instant now) {
+		public boolean overdue(Instant now) {
 			return !replied() && replyDue.isBefore(now);
 		}
 	}

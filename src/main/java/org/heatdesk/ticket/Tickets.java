@@ -541,7 +541,10 @@ public class Tickets {
 			if (resolver != null && !row.about(resolver.id())) {
 				t.returnTo(resolver);
 			}
-			return new Done(event, "REOPENED", words, true, words, mapOf("status", row.status(), "result", row.result()),
+			// the resolver hears of it below; when he is also the first responder, once
+			boolean toFirstResponder = resolver == null || resolver.id() != row.firstResponderId();
+			return new Done(event, "REOPENED", words, toFirstResponder, words,
+					mapOf("status", row.status(), "result", row.result()),
 					mapOf("status", t.status(), "reason", words, "assignee", t.assignee()), null, () -> {
 						if (resolver == null || row.about(resolver.id())) {
 							return;
