@@ -124,6 +124,33 @@ class FollowUpsIntegrationTests {
 	}
 
 	@Test
+	void theSameResolutionHeardTwiceQueuesOneFollowUpAndAnIncidentsChildrenNone() {
+		String no = resolved("REPAIR");
+		long ticketId = jdbc.sql("select id from ticket where ticket_no = ?").param(no).query(Long.class).single();
+		inTx(() -> {
+			events.publishEvent(new org.heatdesk.ticket.TicketResolved(ticketId, no, TicketType.REPAIR, null, null, Instant.now()));
+			return null;
+		});
+		assertThat(jdbc.sql("select count(*) from followup_follow_up where ticket_no = ?").param(no).query(Long.class).single())
+			.isEqualTo(1);
+
+		// an incident with a child under it: resolving the incident resolves the child, only the incident is followed up
+		Api api = Api.as(port, crew.agent().username());
+		String incident = api.post("/api/v1/tickets/incidents", TicketFixtures.action("description", "片区停热 " + UUID.randomUUID()))
+			.text("ticketNo");
+		java.util.Map<String, Object> body = TicketFixtures.repair("停热报修 " + UUID.randomUUID());
+		String child = api.post("/api/v1/tickets", body).text("ticketNo");
+		assertThat(api.post("/api/v1/tickets/" + child + "/link", TicketFixtures.action("parentNo", incident)).status()).isLessThan(300);
+		api.post("/api/v1/tickets/" + incident + "/dispatch", TicketFixtures.action());
+		api.post("/api/v1/tickets/" + incident + "/respond", TicketFixtures.action());
+		assertThat(api.post("/api/v1/tickets/" + incident + "/resolve", TicketFixtures.action("result", "已恢复供热")).text("status"))
+			.isEqualTo("RESOLVED");
+		assertThat(FollowUpTestSupport.ticketStatus(jdbc, child)).isEqualTo("RESOLVED");
+		assertThat(FollowUpTestSupport.followUpOf(jdbc, child, 1)).isNull();
+		assertThat(FollowUpTestSupport.followUpOf(jdbc, incident, 1)).isNotNull();
+	}
+
+	@Test
 	void praiseIsNotFollowedUpAndAnInquiryByTheBucketOfItsNumber() {
 		String praise = resolved("PRAISE");
 		assertThat(FollowUpTestSupport.followUpOf(jdbc, praise, 1)).isNull();
