@@ -32,9 +32,9 @@ class KnowledgeSearchBenchmark {
 
 	static final int GENERATED = Integer.getInteger("bench.articles", 10_000);
 
-	static final int WARMUP = 3_000;
+	static final int WARMUP = Integer.getInteger("bench.warmup", 3_000);
 
-	static final int MEASURED = 5_000;
+	static final int MEASURED = Integer.getInteger("bench.measured", 5_000);
 
 	@Autowired
 	KnowledgeSearch search;
