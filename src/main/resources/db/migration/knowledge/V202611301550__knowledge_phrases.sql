@@ -34,7 +34,8 @@ create table knowledge_call_voice (
     primary key (call_id, voice)
 );
 
--- Seed: chapter 7 word for word (金鼎公司 → {company}; 先生/女士 → {title}; xx业主 → {surname}业主), then
+-- Seed: chapter 7 word for word (金鼎公司 → {company}; 先生/女士 → {title}, or {surname}{title} where the
+-- agent addresses a complaining caller he knows; xx业主 → {surname}业主), then
 -- the 5.4 voices HeatDesk words itself (the standard names them, it gives no words).
 with p (scenario, position, source, text) as (values
     ('GREETING',    1, '第七章（一）1', '您好！'),
@@ -43,9 +44,9 @@ with p (scenario, position, source, text) as (values
     ('CLARIFY',     1, '第七章（一）', '对不起，{title}，您刚才讲的问题我没听清楚，请您重述一遍好吗？'),
     ('OUTBOUND',    1, '第七章（二）打电话用语', '{title}，您好，我是{company}供热客服中心，请问您是{surname}业主吗？'),
     ('OUTBOUND',    2, '第七章（二）打电话用语', '谢谢您，再见！'),
-    ('COMPLAINT',   1, '第七章（二）用户电话投诉时', '{title}您好！{company}供热客服中心！请问您有什么需要帮忙的？'),
+    ('COMPLAINT',   1, '第七章（二）用户电话投诉时', '{surname}{title}您好！{company}供热客服中心！请问您有什么需要帮忙的？'),
     ('COMPLAINT',   2, '第七章（二）用户电话投诉时', '{title}，请问您贵姓？'),
-    ('COMPLAINT',   3, '第七章（二）用户电话投诉时', '对不起，{title}，我们会立即处理这个问题，会在最短时间给您答复。'),
+    ('COMPLAINT',   3, '第七章（二）用户电话投诉时', '对不起，{surname}{title}，我们会立即处理这个问题，会在最短时间给您答复。'),
     ('COMPLAINT',   4, '第七章（二）用户电话投诉时', '您放心，我们会立即采取措施，使您满意。'),
     ('COMPLAINT',   5, '第七章（二）用户电话投诉时', '很抱歉给您带来的不便。感谢您对我们工作提出的宝贵意见。'),
     ('APOLOGY',     1, '第七章（三）1', '对不起，请原谅！'),
