@@ -33,10 +33,13 @@ public class AnsweredMarks {
 
 	private final Clock clock;
 
-	AnsweredMarks(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final SearchIndex index;
+
+	AnsweredMarks(JdbcClient jdbc, AuditTrail audit, Clock clock, SearchIndex index) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.index = index;
 	}
 
 	/**
@@ -100,6 +103,9 @@ public class AnsweredMarks {
 			.param(articleId).param(ticketNo).param(contactId).param(by.name()).param(now).param(ticketNo == null ? null : now)
 			.update();
 		jdbc.sql("update knowledge_article set answered_count = answered_count + 1 where id = ?").param(articleId).update();
+		// the count is part of the article's rank: every node's index takes it up
+		jdbc.sql("insert into knowledge_change (article_id, what) values (?, 'ANSWERED')").param(articleId).update();
+		index.refreshAfterCommit();
 		audit.record(by, "ARTICLE_ANSWERED_MARKED", "knowledge_article", articleId, Map.of("answeredCount", count),
 				after(ticketNo, contactId, true));
 		return new Marked(articleId, count + 1, true, ticketNo, contactId);
