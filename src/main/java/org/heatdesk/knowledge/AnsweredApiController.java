@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /api/v1/knowledge/articles/{id}/answered} {@code {"ticketNo"?, "contactId"?}}: the
  * agent says this article answered the caller (the desk's and the intake page's knowledge panel).
+ * Refusals are the API's JSON on both paths.
  */
 @RestController
 @PreAuthorize(Roles.DESK_AND_MANAGER)
@@ -26,7 +27,11 @@ class AnsweredApiController {
 		this.marks = marks;
 	}
 
-	@PostMapping("/api/v1/knowledge/articles/{id}/answered")
+	/**
+	 * The API path takes staff credentials or a key; the page path is the same call for the desk's and
+	 * the intake page's script, with the signed-in session and its CSRF token (the API is stateless).
+	 */
+	@PostMapping({ "/api/v1/knowledge/articles/{id}/answered", "/knowledge/articles/{id}/answered" })
 	AnsweredMarks.Marked answered(@PathVariable long id, @RequestBody(required = false) JsonNode body) {
 		if (body == null || !body.isObject()) {
 			throw HeatDeskException.badInput("MALFORMED_BODY", null);

@@ -87,12 +87,41 @@ class DeskPhrasesBrowserTests {
 				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
 			b.screenshot("desk-phrases-complaint");
 
+			// not a complaint after all: the caller asks why her radiator is cold; the knowledge panel finds
+			// the article from what the agent types, she is answered in the call, the article is linked
+			new Select(b.find(By.id("ticket-type"))).selectByValue("INQUIRY");
+			b.waitFor(d -> "GREETING,ACKNOWLEDGE,CLARIFY".equals(b.find(By.id("phrase-box")).getAttribute("data-set")));
+			String title = jdbc.sql("""
+					select v.title from knowledge_article a join knowledge_article_version v
+					  on v.article_id = a.id and v.version = a.published_version where a.slug = 'radiator-not-warm'""")
+				.query(String.class).single();
+			long article = jdbc.sql("select id from knowledge_article where slug = 'radiator-not-warm'").query(Long.class).single();
+			b.find(By.id("ticket-description")).sendKeys("暖气不热");
+			b.waitFor(d -> b.text(By.id("kb-panel")).contains(title));
+			b.screenshot("desk-knowledge-panel");
+			b.find(By.cssSelector("#kb-panel .kb-mark[data-article-id='" + article + "']")).click();
+			long contactId = jdbc.sql("select contact_id from contact_call where id = ?").param(callId).query(Long.class).single();
+			b.waitFor(d -> jdbc.sql("select count(*) from knowledge_answered where article_id = ? and contact_id = ?")
+				.param(article).param(contactId).query(Long.class).single() == 1);
+			b.find(By.id("ticket-answer")).sendKeys("先给暖气片排气，再看阀门是否全开。");
+			b.find(By.id("answered-in-call")).click();
+			String ticketNo = b.waitFor(d -> d.findElement(By.id("ticket-recorded")).getAttribute("data-ticket-no"));
+			b.waitFor(d -> ticketNo.equals(jdbc.sql("select ticket_no from knowledge_answered where article_id = ? and contact_id = ?")
+				.param(article).param(contactId).query(String.class).single()));
+			assertThat(jdbc.sql("select count(*) from knowledge_answered where article_id = ? and contact_id = ?")
+				.param(article).param(contactId).query(Long.class).single()).isEqualTo(1);
+
 			// the call ends: the farewell
 			assertThat(cti.post(CtiClient.event(switchId, "ENDED", Instant.now(), agent.extension(), "caller", phone))
 				.statusCode()).isEqualTo(200);
 			b.waitFor(d -> "CLOSING".equals(b.find(By.id("phrase-box")).getAttribute("data-set")));
 			assertThat(b.text(By.id("phrase-box"))).contains("感谢您的来电，请您保持电话畅通，再见！");
 			b.screenshot("desk-phrases-farewell");
+
+			// the ticket page shows the article that answered her
+			b.go("/tickets/" + ticketNo);
+			b.waitFor(d -> "true".equals(d.findElement(By.id("kb-used")).getAttribute("data-loaded")));
+			assertThat(b.text(By.id("kb-used"))).contains(title);
 		}
 	}
 }
