@@ -77,7 +77,9 @@ public class Phrases {
 		values.put("agentNo", agentNo == null ? "" : agentNo);
 		Map<PhraseScenario, List<Said>> by = new EnumMap<>(PhraseScenario.class);
 		for (Entry e : library()) {
-			if (e.text() != null && scenarios.contains(e.scenario())) {
+			// a phrase that names the agent's number is left out for someone who has none
+			boolean unsayable = (agentNo == null || agentNo.isBlank()) && e.text() != null && e.text().contains("{agentNo}");
+			if (e.text() != null && scenarios.contains(e.scenario()) && !unsayable) {
 				by.computeIfAbsent(e.scenario(), s -> new ArrayList<>())
 					.add(new Said(e.id(), e.scenario(), PhraseText.fill(e.text(), values)));
 			}
@@ -178,16 +180,17 @@ public class Phrases {
 	 */
 	@Transactional
 	public void approve(long versionId, Actor by) {
-		decide(versionId, by, "APPROVED");
+		decide(versionId, by, true);
 	}
 
 	/** Refuses a draft: the approved words stay. */
 	@Transactional
 	public void reject(long versionId, Actor by) {
-		decide(versionId, by, "REJECTED");
+		decide(versionId, by, false);
 	}
 
-	private void decide(long versionId, Actor by, String status) {
+	private void decide(long versionId, Actor by, boolean approve) {
+		String status = approve ? PhraseStatus.APPROVED : PhraseStatus.REJECTED;
 		record Draft(long phraseId, int version, String text, String author) {
 		}
 		Draft d = jdbc.sql("""
@@ -208,8 +211,13 @@ public class Phrases {
 		after.put("text", d.text());
 		after.put("author", d.author());
 		after.put("status", status);
-		audit.record(by, status.equals("APPROVED") ? "PHRASE_APPROVED" : "PHRASE_REJECTED", "knowledge_phrase", d.phraseId(), null,
+		audit.record(by, approve ? "PHRASE_APPROVED" : "PHRASE_REJECTED", "knowledge_phrase", d.phraseId(), null,
 				after);
+	}
+
+	/** A version's state as stored. */
+	private static final class PhraseStatus {
+		static final String APPROVED = "APPROVED", REJECTED = "REJECTED";
 	}
 
 	private static String checkedText(String text) {

@@ -40,6 +40,9 @@ class KnowledgePanelBrowserTests {
 	@Autowired
 	Staff staff;
 
+	@Autowired
+	AnsweredMarks marks;
+
 	@Test
 	void typing暖气不热OnTheIntakeFormFindsTheArticleAndItsMarkReachesTheTicket() {
 		TestStaff.Account agent = TestStaff.create(staff, "kbin", Role.AGENT);
@@ -82,6 +85,41 @@ class KnowledgePanelBrowserTests {
 		// other tests may mark the same seeded article meanwhile: at least this one mark was counted
 		int after = jdbc.sql("select answered_count from knowledge_article where id = ?").param(article).query(Integer.class).single();
 		assertThat(after).isGreaterThanOrEqualTo(before + 1);
+	}
+
+	@Test
+	void aLeadDraftsAPhraseAndAnotherManagerApprovesIt() {
+		TestStaff.Account lead = TestStaff.create(staff, "kbl", Role.TEAM_LEAD, Role.AGENT);
+		TestStaff.Account manager = TestStaff.create(staff, "kbm", Role.MANAGER);
+		long phrase = jdbc.sql("""
+				select p.id from knowledge_phrase p join knowledge_phrase_version v on v.phrase_id = p.id
+				where v.text = '请您稍等，我马上为您查询。' and v.status = 'APPROVED' order by p.id limit 1""").query(Long.class).single();
+		String words = "请您稍等，我马上为您查询，大约一分钟。" + System.nanoTime() % 1000;
+		try (Browser b = browsers.open(port, Browser.DESK)) {
+			b.login(lead.username(), TestStaff.PASSWORD).go("/knowledge/phrases/manage");
+			assertThat(b.driver().findElements(By.cssSelector(".phrase-table tbody tr"))).hasSizeGreaterThanOrEqualTo(20);
+			b.find(By.cssSelector("#phrase-" + phrase + " summary")).click();
+			var text = b.find(By.cssSelector("#phrase-" + phrase + " textarea[name=text]"));
+			text.clear();
+			text.sendKeys(words);
+			b.submit(By.cssSelector("#phrase-" + phrase + " form button[type=submit]"));
+			assertThat(b.text(By.cssSelector("#phrase-" + phrase + " .phrase-draft"))).contains(words);
+			b.screenshot("knowledge-phrases-draft");
+			b.logout();
+			b.login(manager.username(), TestStaff.PASSWORD).go("/knowledge/phrases/manage");
+			b.submit(By.cssSelector("#phrase-" + phrase + " .phrase-decide button.primary"));
+			assertThat(b.text(By.cssSelector("#phrase-" + phrase + " .phrase-approved"))).isEqualTo(words);
+			b.go("/knowledge/phrases/" + phrase);
+			assertThat(b.driver().findElements(By.cssSelector("#phrase-versions tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+			b.screenshot("knowledge-phrase-versions");
+			// a mark of this test's own, so the managers' counts have at least this row
+			long article = jdbc.sql("select id from knowledge_article where slug = 'radiator-not-warm'").query(Long.class).single();
+			marks.mark(article, null, 700_000_000L + System.nanoTime() % 1_000_000L,
+					org.heatdesk.platform.Actor.person(lead.username(), lead.displayName()));
+			b.go("/knowledge/answered");
+			assertThat(b.find(By.cssSelector("#answered-counts tr[data-article-id='" + article + "']")).getText()).contains("暖气不热");
+			b.screenshot("knowledge-answered-counts");
+		}
 	}
 
 	private long customer(String name, String phone) {

@@ -55,6 +55,9 @@ class PhrasesIntegrationTests {
 		List<String> outbound = phrases.said(List.of(PhraseScenario.OUTBOUND), "李", "女士", null).stream()
 			.map(Phrases.Said::text).toList();
 		assertThat(outbound).contains("女士，您好，我是金鼎公司供热客服中心，请问您是李业主吗？", "谢谢您，再见！");
+		// without an employee number the greeting that names it is not offered, rather than said with a gap
+		assertThat(phrases.said(List.of(PhraseScenario.GREETING), "李", null, null)).extracting(Phrases.Said::text)
+			.contains("您好！金鼎公司供热客服中心！").noneMatch(t -> t.contains("号接线员"));
 		List<String> acknowledge = phrases.said(List.of(PhraseScenario.ACKNOWLEDGE), "李", "先生", null).stream()
 			.map(Phrases.Said::text).toList();
 		assertThat(acknowledge).contains("好的，李先生，您反映的情况我已经记下了。");
