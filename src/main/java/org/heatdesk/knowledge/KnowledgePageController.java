@@ -112,6 +112,7 @@ class KnowledgePageController {
 		model.addAttribute("attachments", articles.attachments(id));
 		model.addAttribute("supervisor", supervisor);
 		model.addAttribute("manager", Role.of(authentication).contains(Role.MANAGER));
+		model.addAttribute("me", authentication.getName());
 		if (supervisor) {
 			List<ArticleView> versions = articles.versions(id);
 			model.addAttribute("versions", versions);

@@ -29,6 +29,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -209,6 +210,10 @@ final class SearchEngine implements AutoCloseable {
 	/** The words of {@code q} and of its synonyms that a snippet marks. */
 	Set<String> markedWords(String q, SynonymSet synonyms) {
 		Set<String> marked = new LinkedHashSet<>();
+		String whole = q.strip().toLowerCase(Locale.ROOT);
+		if (whole.length() >= 2 && whole.length() <= 30) {
+			marked.add(whole); // said exactly as written: marked as one
+		}
 		for (String w : queryWords(q)) {
 			if (w.length() > 1 || !Pinyin.han(w.charAt(0))) {
 				marked.add(w);
@@ -226,18 +231,23 @@ final class SearchEngine implements AutoCloseable {
 			b.add(wordQuery(w, 1f), Occur.SHOULD);
 			clauses++;
 		}
-		int expansions = 0;
-		for (String e : synonyms.expansions(q)) {
-			if (expansions++ >= 30) {
+		int groups = 0;
+		for (Set<String> group : synonyms.expansionGroups(q)) {
+			if (groups++ >= 10) {
 				break;
 			}
-			List<String> tokens = analyze(e);
-			if (tokens.size() == 1) {
-				b.add(wordQuery(tokens.get(0), SYNONYM), Occur.SHOULD);
-				clauses++;
+			List<Query> alternatives = new ArrayList<>();
+			for (String e : group) {
+				List<String> tokens = analyze(e);
+				if (tokens.size() == 1) {
+					alternatives.add(wordQuery(tokens.get(0), 1f));
+				}
+				else if (tokens.size() > 1) {
+					alternatives.add(phraseQuery(tokens, 1f));
+				}
 			}
-			else if (tokens.size() > 1) {
-				b.add(phraseQuery(tokens, SYNONYM), Occur.SHOULD);
+			if (!alternatives.isEmpty()) {
+				b.add(new BoostQuery(new DisjunctionMaxQuery(alternatives, 0f), SYNONYM), Occur.SHOULD);
 				clauses++;
 			}
 		}

@@ -46,14 +46,33 @@ final class SynonymSet {
 
 	/** The words the groups add to {@code query}: those of every group a word of which the query holds. */
 	Set<String> expansions(String query) {
-		String q = normal(query);
 		Set<String> out = new LinkedHashSet<>();
+		expansionGroups(query).forEach(out::addAll);
+		return out;
+	}
+
+	/**
+	 * The added words group by group: a query scores at most one synonym per group, so that a group
+	 * of six words does not outweigh the words the caller said.
+	 */
+	List<Set<String>> expansionGroups(String query) {
+		String q = normal(query);
+		List<Set<String>> out = new ArrayList<>();
+		Set<List<String>> seen = new java.util.HashSet<>();
 		for (String w : byLength) {
 			if (q.contains(w)) {
-				for (String o : others.get(w)) {
+				List<String> group = others.get(w);
+				Set<String> added = new LinkedHashSet<>();
+				for (String o : group) {
 					if (!q.contains(normal(o))) {
-						out.add(normal(o));
+						added.add(normal(o));
 					}
+				}
+				List<String> key = new ArrayList<>(added);
+				key.add(w);
+				java.util.Collections.sort(key);
+				if (!added.isEmpty() && seen.add(key)) {
+					out.add(added);
 				}
 			}
 		}
