@@ -21,6 +21,8 @@
   var CALL_BADGE = { RINGING: 'warn', TALKING: 'ok' };
 
   function showPresence(labels, p) {
+    // the desk's phrases follow the agent's state (wrap-up: the farewell)
+    document.dispatchEvent(new CustomEvent('heatdesk:presence', { detail: p }));
     var badge = document.getElementById('presence-state');
     if (!badge) { return; }
     badge.className = 'badge ' + (PRESENCE_BADGE[p.state] || 'busy');
@@ -35,6 +37,8 @@
 
   function showCallStatus(labels, c) {
     callStatus[c.callId] = c.status;
+    // the desk's phrases follow the call (answered: the greeting; ended: the farewell)
+    document.dispatchEvent(new CustomEvent('heatdesk:call-status', { detail: c }));
     var badge = document.getElementById('pop-status');
     if (!badge || badge.getAttribute('data-call-id') !== String(c.callId)) { return; }
     badge.className = 'badge ' + (CALL_BADGE[c.status] || 'closed');
