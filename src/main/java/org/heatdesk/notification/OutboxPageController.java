@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * parse are dropped rather than refused: the page is a look-up, nothing is written from them.
  */
 @PageController
-@PreAuthorize(Roles.OUTBOX_READERS)
+@PreAuthorize(Roles.SUPERVISORS_AND_ADMIN)
 class OutboxPageController {
 
 	private final Outbox outbox;
@@ -112,7 +112,7 @@ class OutboxPageController {
 
 		@Bean
 		NavItem outboxNav() {
-			return new NavItem("nav.outbox", "nav.outbox.description", "/admin/outbox", Roles.OUTBOX_READERS, 905, null);
+			return new NavItem("nav.outbox", "nav.outbox.description", "/admin/outbox", Roles.SUPERVISORS_AND_ADMIN, 905, null);
 		}
 	}
 }

@@ -62,10 +62,8 @@ public final class Roles {
 	/** Managers and administrators (the customer import from billing). */
 	public static final String MANAGER_AND_ADMIN = "hasAnyRole('MANAGER','ADMIN')";
 
-	/** Administrators, team leads and managers: the outbox of messages to customers (issue 13). */
-	public static final String OUTBOX_READERS = "hasAnyRole('ADMIN','TEAM_LEAD','MANAGER')";
 
-	/** Team leads, managers and administrators (the customer message templates: read). */
+	/** Team leads, managers and administrators (the customer message templates: read; the outbox of messages to customers). */
 	public static final String SUPERVISORS_AND_ADMIN = "hasAnyRole('TEAM_LEAD','MANAGER','ADMIN')";
 
 	/** Administrators only (staff accounts, integration keys). */

@@ -2,12 +2,14 @@ package org.heatdesk.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.heatdesk.Browser;
 import org.heatdesk.Browsers;
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.TestStaff;
+import org.heatdesk.notification.NotificationFixtures;
 import org.heatdesk.platform.Role;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.ticket.TicketFixtures;
@@ -24,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * An agent works the follow-up queue: opens a follow-up, hears a dissatisfied customer, records it
  * with the customer's words (satisfaction chosen with the key 4); the ticket is reopened in the
- * resolver's "my tickets" with those words on its timeline.
+ * resolver's "my tickets" with those words on its timeline; the outbox shows what the customer was
+ * sent at each step (the ticket number when recorded, the result, the request to rate the service).
  */
 @HeatDeskTest
 class FollowUpBrowserTests {
@@ -45,7 +48,10 @@ class FollowUpBrowserTests {
 	void anAgentRecordsADissatisfiedCustomerAndTheTicketGoesBackToItsResolver() {
 		FollowUpTestSupport.Crew crew = FollowUpTestSupport.crew(staff);
 		String description = "卧室暖气片不热 " + UUID.randomUUID().toString().substring(0, 6);
-		String no = FollowUpTestSupport.resolved(port, crew.agent().username(), "REPAIR", description, "已放气，暖气恢复");
+		// the customer's mobile ends in 5678, as the caller's number does: the queue shows 139****5678 either way
+		String mobile = "139" + String.format("%04d", (int) (System.nanoTime() % 10_000)) + "5678";
+		long customer = NotificationFixtures.customer(jdbc, NotificationFixtures.firstCommunity(jdbc), mobile);
+		String no = FollowUpTestSupport.resolved(port, crew.agent().username(), "REPAIR", customer, description, "已放气，暖气恢复");
 		FollowUpTestSupport.resolved(port, crew.agent().username(), "COMPLAINT", "投诉师傅迟到 " + UUID.randomUUID().toString().substring(0, 6), "已致歉");
 		long id = FollowUpTestSupport.followUpOf(jdbc, no, 1);
 		TestStaff.Account caller = TestStaff.create(staff, "fuq", Role.AGENT);
@@ -91,6 +97,20 @@ class FollowUpBrowserTests {
 			b.go("/tickets/" + no);
 			assertThat(b.text(By.id("status"))).isEqualTo("已重开");
 			assertThat(b.text(By.id("timeline"))).contains(words);
+			b.logout();
+
+			// the team lead opens the outbox at the ticket's number: what the customer's phone received, oldest first
+			TicketFixtures.login(b, crew.lead().username());
+			b.go("/admin/outbox?ticketNo=" + no);
+			List<WebElement> sent = b.driver().findElements(By.cssSelector("tr[data-message]"));
+			List<String> rows = sent.stream().map(WebElement::getText).toList();
+			// recorded (工单登记), result of a repair (处理结果), the request to rate it (回访评价); a desk dispatch is no visit
+			assertThat(rows).hasSize(3);
+			assertThat(String.join("\n", rows)).contains("工单登记").contains("处理结果").contains("回访评价")
+				.contains("已放气，暖气恢复").contains("139****5678");
+			assertThat(rows).allSatisfy(r -> assertThat(r).contains(no));
+			assertThat(b.driver().getTitle()).doesNotContain("出错");
+			b.screenshot("followup-outbox-of-the-ticket");
 		}
 	}
 }

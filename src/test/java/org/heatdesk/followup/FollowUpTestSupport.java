@@ -47,10 +47,18 @@ public final class FollowUpTestSupport {
 
 	/** A ticket of {@code type} that {@code username} recorded and took to its result; its number. */
 	public static String resolved(int port, String username, String type, String description, String result) {
+		return resolved(port, username, type, null, description, result);
+	}
+
+	/** Like {@link #resolved(int, String, String, String, String)}, for this customer when not {@code null}. */
+	public static String resolved(int port, String username, String type, Long customerId, String description, String result) {
 		Api api = Api.as(port, username);
 		Map<String, Object> body = TicketFixtures.repair(description);
 		body.put("type", type);
 		body.put("callerPhone", "13912345678");
+		if (customerId != null) {
+			body.put("customerId", customerId);
+		}
 		var recorded = api.post("/api/v1/tickets", body);
 		assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(201);
 		String no = recorded.text("ticketNo");

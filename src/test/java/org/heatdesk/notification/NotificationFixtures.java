@@ -5,21 +5,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Customers and communities a notification test makes for itself. */
-final class NotificationFixtures {
+public final class NotificationFixtures {
 
 	private NotificationFixtures() {
 	}
 
-	static String mobile() {
+	public static String mobile() {
 		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
 	}
 
-	static long firstCommunity(JdbcClient jdbc) {
+	public static long firstCommunity(JdbcClient jdbc) {
 		return jdbc.sql("select id from network_community order by id limit 1").query(Long.class).single();
 	}
 
 	/** A new community served by the first substation, named uniquely. */
-	static long community(JdbcClient jdbc, String name) {
+	public static long community(JdbcClient jdbc, String name) {
 		long substation = jdbc.sql("select id from network_substation order by id limit 1").query(Long.class).single();
 		return jdbc.sql("insert into network_community (name, district, substation_id) values (?, '测试区', ?) returning id")
 			.params(name, substation)
@@ -28,7 +28,7 @@ final class NotificationFixtures {
 	}
 
 	/** A heated customer in the community with these phones (in order). */
-	static long customer(JdbcClient jdbc, long community, String... phones) {
+	public static long customer(JdbcClient jdbc, long community, String... phones) {
 		String account = "N" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999) + System.nanoTime() % 1000;
 		long id = jdbc.sql("""
 				insert into customer (account_no, name, community_id, building, unit, room, heated_area, heating_status,
