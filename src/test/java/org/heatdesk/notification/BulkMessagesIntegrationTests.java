@@ -39,8 +39,8 @@ class BulkMessagesIntegrationTests {
 		Instant before = Instant.now();
 		BulkMessages.Counts counts = inTx(() -> bulk.queueBulk(Actor.person("lead", "班长"), MessageKind.OUTAGE_PUBLISHED,
 				recipients, Map.of("community", "阳光小区", "reason", "管道抢修", "until", "18时"), prefix, 77L, true));
-		// one to the mobile; one opted out; one without a mobile
-		assertThat(counts).isEqualTo(new BulkMessages.Counts(1, 1, 0));
+		// one to the mobile; two skipped: one opted out, one without a mobile
+		assertThat(counts).isEqualTo(new BulkMessages.Counts(1, 2, 0));
 		Map<String, Object> sent = jdbc.sql("select phone, body, status, outage_id, not_before from notification_message where dedup_key = ?")
 			.param(prefix + ":" + base).query().singleRow();
 		assertThat(sent).containsEntry("phone", mobile).containsEntry("outage_id", 77L);
