@@ -2,9 +2,7 @@ package org.heatdesk.notification;
 
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +10,6 @@ import java.util.Map;
 import org.heatdesk.customer.MessageRecipient;
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.AuditTrail;
-import org.heatdesk.platform.Company;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,30 +31,14 @@ public class BulkMessages {
 
 	private final JdbcTemplate batch;
 
-	private final TemplateStore templates;
-
 	private final AuditTrail audit;
 
-	private final ApplicationEventPublisher events;
+	private final CustomerMessages messages;
 
-	private final Clock clock;
-
-	private final Company company;
-
-	private final QuietHours quiet;
-
-	private final String signature;
-
-	BulkMessages(JdbcTemplate batch, TemplateStore templates, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock, Company company, NotificationProperties properties) {
+	BulkMessages(JdbcTemplate batch, AuditTrail audit, CustomerMessages messages) {
 		this.batch = batch;
-		this.templates = templates;
 		this.audit = audit;
-		this.events = events;
-		this.clock = clock;
-		this.company = company;
-		this.quiet = new QuietHours(properties.quietStart(), properties.quietEnd(), company.zone());
-		this.signature = properties.signature().isBlank() ? "【" + company.shortName() + "】" : properties.signature();
+		this.messages = messages;
 	}
 
 	/**
@@ -72,14 +52,9 @@ public class BulkMessages {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Counts queueBulk(Actor by, MessageKind kind, List<MessageRecipient> recipients, Map<String, String> values,
 			String dedupPrefix, Long outageId, boolean urgent) {
-		TemplateStore.Approved template = templates.approved(kind, CustomerMessages.SMS)
-			.orElseThrow(() -> new IllegalStateException("no approved template for " + kind));
-		Map<String, String> all = new HashMap<>(values == null ? Map.of() : values);
-		all.putIfAbsent("hotline", company.hotline());
-		all.putIfAbsent("company", company.shortName());
-		String body = signature + TemplateText.render(template.body(), all);
-		Instant now = clock.instant();
-		Instant notBefore = urgent ? now : quiet.earliest(now);
+		CustomerMessages.Rendered text = messages.render(kind, values);
+		Instant now = messages.now();
+		Instant notBefore = messages.notBefore(urgent);
 		Timestamp nb = Timestamp.from(notBefore);
 		Timestamp at = Timestamp.from(now);
 		int[][] counts = batch.batchUpdate("""
@@ -91,8 +66,8 @@ public class BulkMessages {
 			ps.setString(1, kind.name());
 			ps.setLong(2, r.customerId());
 			ps.setString(3, r.mobile());
-			ps.setLong(4, template.id());
-			ps.setString(5, body);
+			ps.setLong(4, text.templateId());
+			ps.setString(5, text.body());
 			ps.setString(6, skip == null ? "QUEUED" : "SKIPPED");
 			ps.setString(7, skip);
 			ps.setBoolean(8, urgent);
@@ -131,12 +106,10 @@ public class BulkMessages {
 			after.put("outageId", outageId);
 			after.put("queued", queued);
 			after.put("skipped", skipped);
-			after.put("body", body);
+			after.put("body", text.body());
 			audit.record(by, "NOTIFICATION_BULK_QUEUED", "notification_message", dedupPrefix, null, after);
 		}
-		if (queued > 0) {
-			events.publishEvent(new MessagesQueued(queued, notBefore));
-		}
+		messages.queued(queued, notBefore);
 		return new Counts(queued, skipped, duplicates);
 	}
 }

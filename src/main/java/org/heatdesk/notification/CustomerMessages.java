@@ -88,9 +88,8 @@ public class CustomerMessages {
 				return earlier;
 			}
 		}
-		TemplateStore.Approved template = templates.approved(request.kind(), SMS)
-			.orElseThrow(() -> new IllegalStateException("no approved template for " + request.kind()));
-		String body = signature + TemplateText.render(template.body(), values(request.values()));
+		Rendered text = render(request.kind(), request.values());
+		String body = text.body();
 		Recipient to = recipient(request);
 		Instant now = clock.instant();
 		Instant notBefore = request.urgent() ? now : quiet.earliest(now);
@@ -102,7 +101,7 @@ public class CustomerMessages {
 				returning id
 				""")
 			.params(request.kind().name(), SMS, request.customerId(), to.phone(), InputChecks.trim(request.ticketNo()),
-					template.id(), body, to.skipReason() == null ? "QUEUED" : "SKIPPED", to.skipReason(), request.urgent(),
+					text.templateId(), body, to.skipReason() == null ? "QUEUED" : "SKIPPED", to.skipReason(), request.urgent(),
 					request.dedupKey(), Timestamp.from(notBefore), Timestamp.from(now), by.name())
 			.query(Long.class)
 			.optional()
@@ -144,6 +143,11 @@ public class CustomerMessages {
 	}
 
 	/** When a message queued now may go. */
+	/** The clock's instant (a bulk request stamps its rows with one). */
+	Instant now() {
+		return clock.instant();
+	}
+
 	Instant notBefore(boolean urgent) {
 		Instant now = clock.instant();
 		return urgent ? now : quiet.earliest(now);
