@@ -16,6 +16,8 @@ import org.heatdesk.ticket.TicketType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,8 +86,13 @@ class TicketMessages {
 		});
 	}
 
-	/** Not for a ticket answered in the call (resolved the moment it was recorded: the caller heard the answer). */
+	/**
+	 * Not for a ticket answered in the call (resolved the moment it was recorded: the caller heard the
+	 * answer). Heard before the other modules' listeners, so that the result is queued (and sent) before
+	 * the follow-up's request to rate it.
+	 */
 	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(TicketResolved e) {
 		if (!TOLD_WHEN_RESOLVED.contains(e.type())) {
 			return;
