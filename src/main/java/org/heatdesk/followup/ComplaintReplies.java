@@ -102,7 +102,8 @@ class ComplaintReplies implements CloseCondition, TicketPanels {
 		tickets.forFollowUp(event.ticketNo()).ifPresent(this::track);
 	}
 
-	private void track(FollowUpTicket t) {
+	/** Tracks the reply of a complaint (also for the demo's complaints, written without events). */
+	void track(FollowUpTicket t) {
 		Instant due = WorkingDays.plus(t.recordedAt(), settings.complaintReplyDays(), zone);
 		String phone = t.contactPhone() != null ? t.contactPhone() : t.callerPhone();
 		jdbc.sql("""

@@ -83,6 +83,15 @@ public class TicketQueries {
 	}
 
 	/**
+	 * The numbers of the tickets recorded since {@code since}, oldest first, at most {@code limit}:
+	 * for a module that must catch up with tickets written before it listened (its demo data).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> numbersRecordedSince(Instant since, int limit) {
+		return repository.numbersRecordedSince(since, limit);
+	}
+
+	/**
 	 * What a message to the ticket's customer needs (the notification module); nothing is masked, so
 	 * only the outbox and a preview by those who maintain the messages read it.
 	 */

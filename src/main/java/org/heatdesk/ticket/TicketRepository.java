@@ -584,4 +584,11 @@ class TicketRepository {
 			rs.getString("name_zh"), rs.getString("name_en"), rs.getString("keywords"), rs.getBoolean("active"),
 			rs.getInt("sort"));
 
+
+	List<String> numbersRecordedSince(java.time.Instant since, int limit) {
+		return jdbc.sql("select ticket_no from ticket where recorded_at >= ? order by recorded_at, id limit ?")
+			.params(java.sql.Timestamp.from(since), limit)
+			.query(String.class)
+			.list();
+	}
 }
