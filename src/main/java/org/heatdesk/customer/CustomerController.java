@@ -62,7 +62,7 @@ class CustomerController {
 		@Bean
 		NavItem customerContractsNav() {
 			return new NavItem("nav.customerContracts", "nav.customerContracts.description", "/customers/contracts",
-					Roles.SUPERVISORS, 110, null);
+					Roles.SUPERVISORS, 370, null);
 		}
 
 		@Bean

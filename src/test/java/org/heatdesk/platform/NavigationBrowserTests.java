@@ -41,12 +41,25 @@ class NavigationBrowserTests {
 				assertThat(b.driver().findElements(By.cssSelector("main a.tile"))).hasSizeGreaterThan(8);
 				JavascriptExecutor js = (JavascriptExecutor) b.driver();
 				@SuppressWarnings("unchecked")
-				List<Number> tops = (List<Number>) js.executeScript("return Array.from(document.querySelectorAll('.mainnav a'))"
+				// the entries of the bar and its 更多 (the settings and maintenance pages, in a menu below it)
+				List<Number> tops = (List<Number>) js.executeScript(
+						"return Array.from(document.querySelectorAll('.mainnav > a, .mainnav > details > summary'))"
 						+ ".map(function (a) { return a.getBoundingClientRect().top; });");
 				assertThat(tops).hasSizeGreaterThan(8);
 				assertThat(tops.stream().map(Number::intValue).distinct()).as("rows of the navigation at %s", size).hasSize(1);
 				assertThat(js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
 				b.screenshot("home-lead-" + size.getWidth() + "x" + size.getHeight());
+				// the lead's maintenance pages are one click away under 更多, and lead where they say
+				b.find(By.cssSelector(".mainnav .navmore summary")).click();
+				org.openqa.selenium.WebElement outbox = b.find(By.cssSelector(".navmore-menu a[href$='/admin/outbox']"));
+				assertThat(outbox.isDisplayed()).isTrue();
+				assertThat(b.driver().findElements(By.cssSelector(".navmore-menu a")).stream().map(org.openqa.selenium.WebElement::getText))
+					.anySatisfy(t -> assertThat(t).contains("短信模板"))
+					.anySatisfy(t -> assertThat(t).contains("服务用语"));
+				b.screenshot("home-lead-more-" + size.getWidth());
+				outbox.click();
+				b.waitFor(d -> d.getCurrentUrl().endsWith("/admin/outbox"));
+				assertThat(b.find(By.cssSelector(".mainnav .navmore summary")).getAttribute("class")).contains("current");
 			}
 		}
 	}

@@ -42,8 +42,22 @@ class LayoutAdvice {
 		model.addAttribute("currentPath", path);
 		model.addAttribute("displayName", displayName(authentication));
 		model.addAttribute("userRoles", roles);
-		model.addAttribute("nav", navigation.stream().filter(item -> item.visibleTo(roles)).toList());
+		List<NavItem> visible = navigation.stream().filter(item -> item.visibleTo(roles)).toList();
+		model.addAttribute("nav", visible);
+		// a crowded bar keeps the day's work on one line and puts the settings and maintenance pages
+		// (the later entries) under 更多
+		boolean crowded = visible.size() > CROWDED;
+		model.addAttribute("navMain", crowded ? visible.stream().filter(i -> i.order() < MORE_FROM).toList() : visible);
+		List<NavItem> more = crowded ? visible.stream().filter(i -> i.order() >= MORE_FROM).toList() : List.of();
+		model.addAttribute("navMore", more);
+		model.addAttribute("navMoreCurrent", more.stream().anyMatch(i -> path.startsWith(i.path())));
 	}
+
+	/** More entries than fit on one line at 1366 px beside the brand and the user box. */
+	static final int CROWDED = 13;
+
+	/** Entries from this order on (complaint replies, settings, templates, crews, phrases, outbox…) go under 更多 when crowded. */
+	static final int MORE_FROM = 345;
 
 	private static String displayName(Authentication authentication) {
 		if (authentication == null) {
