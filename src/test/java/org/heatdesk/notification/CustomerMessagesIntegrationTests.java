@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.customer.Customers;
@@ -116,24 +115,10 @@ class CustomerMessagesIntegrationTests {
 	}
 
 	private static String mobile() {
-		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+		return NotificationFixtures.mobile();
 	}
 
-	/** A customer with these phones, in the first community of the demo network. */
 	private long customer(String... phones) {
-		long community = jdbc.sql("select id from network_community order by id limit 1").query(Long.class).single();
-		String account = "N" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-		long id = jdbc.sql("""
-				insert into customer (account_no, name, community_id, building, unit, room, heated_area, heating_status,
-				    created_at, updated_at)
-				values (?, '测试用户', ?, '1', '1', '101', 80, 'HEATING', now(), now()) returning id
-				""").params(account, community).query(Long.class).single();
-		for (int i = 0; i < phones.length; i++) {
-			String p = phones[i];
-			jdbc.sql("insert into customer_phone (customer_id, position, phone, last4, community_id) values (?, ?, ?, ?, ?)")
-				.params(id, i, p, p.substring(p.length() - 4), community)
-				.update();
-		}
-		return id;
+		return NotificationFixtures.customer(jdbc, NotificationFixtures.firstCommunity(jdbc), phones);
 	}
 }
