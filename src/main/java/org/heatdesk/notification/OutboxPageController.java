@@ -53,6 +53,7 @@ class OutboxPageController {
 		boolean more = rows.size() > Outbox.PAGE;
 		model.addAttribute("rows", more ? rows.subList(0, Outbox.PAGE) : rows);
 		model.addAttribute("more", more);
+		model.addAttribute("page", Outbox.PAGE);
 		model.addAttribute("state", outbox.state());
 		model.addAttribute("statuses", DeliveryMetrics.STATUSES);
 		model.addAttribute("kinds", List.of(MessageKind.values()));

@@ -69,6 +69,23 @@ class OutboxPageIntegrationTests {
 	}
 
 	@Test
+	void aTicketWithMoreMessagesThanAPageShowsTheNewest200AndSaysSo() throws Exception {
+		// 201 messages of one ticket: one more than a page holds
+		String ticketNo = "GRPAGE" + System.nanoTime() % 1_000_000;
+		jdbc.sql("""
+				insert into notification_message (kind, channel, phone, ticket_no, body, status, dedup_key, not_before,
+				    queued_at, queued_by, attempts, sent_at, provider_id)
+				select 'TICKET_RECORDED', 'SMS', '13900001111', ?, '【金鼎公司】测试' || g, 'SENT', ? || ':' || g, now(), now(),
+				       'system:test', 1, now(), 'local-' || g
+				  from generate_series(1, 201) g
+				""").params(ticketNo, ticketNo).update();
+		HttpResponse<String> page = PageSession.login(port, "lead").get("/admin/outbox?ticketNo=" + ticketNo);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("只显示最新的 200 条").doesNotContain("出错");
+		assertThat(page.body().split("data-message=", -1)).hasSize(201);
+	}
+
+	@Test
 	void anAdministratorSendsAFailedMessageAgainAndItIsAudited() throws Exception {
 		String ticketNo = "GRO" + UUID.randomUUID().toString().substring(0, 8);
 		long id;
