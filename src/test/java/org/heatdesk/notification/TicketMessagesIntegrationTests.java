@@ -145,7 +145,11 @@ class TicketMessagesIntegrationTests {
 		Long category = queries.categories(TicketType.INQUIRY).get(0).id();
 		String inquiry = tickets.answerInCall(AGENT, new RecordTicket(TicketType.INQUIRY, category, null, null, null, other, null,
 				null, "问今年的供暖开始日期", null, null, null), "11月15日开始供暖").ticketNo();
-		assertThat(messages.forTicket(inquiry)).isEmpty();
+		// nothing of this module: the caller heard the answer (the follow-up module may still sample the
+		// inquiry, 30 % of them by its ticket number, and ask for a rating: that is its message, not ours)
+		assertThat(messages.forTicket(inquiry)).extracting(MessageView::kind).doesNotContain(MessageKind.TICKET_RECORDED,
+				MessageKind.TICKET_RESOLVED);
+		assertThat(messages.forTicket(inquiry)).extracting(MessageView::kind).isSubsetOf(MessageKind.FOLLOW_UP);
 	}
 
 	@Test
