@@ -82,17 +82,12 @@ public class CustomerMessages {
 		if (request.kind() == null) {
 			throw HeatDeskException.badInput("REQUIRED", "kind");
 		}
-		if (request.dedupKey() != null) {
-			var earlier = byKey(request.dedupKey());
-			if (earlier != null) {
-				return earlier;
-			}
-		}
+		// a key used before is found by the insert's conflict (below): no look-up first on the path of every ticket
 		Rendered text = render(request.kind(), request.values());
 		String body = text.body();
 		Recipient to = recipient(request);
 		Instant now = clock.instant();
-		Instant notBefore = request.urgent() ? now : quiet.earliest(now);
+		Instant notBefore = notBefore(request.urgent(), now);
 		Long id = jdbc.sql("""
 				insert into notification_message (kind, channel, customer_id, phone, ticket_no, template_id, body, status,
 				    skip_reason, urgent, dedup_key, not_before, queued_at, queued_by)
@@ -107,7 +102,7 @@ public class CustomerMessages {
 			.optional()
 			.orElse(null);
 		if (id == null) {
-			// queued by a concurrent transaction with the same key between the look-up and the insert
+			// the key was used before (a repeated request or event): the first message, nothing written
 			return byKey(request.dedupKey());
 		}
 		Queued queued = new Queued(id, to.skipReason() == null ? "QUEUED" : "SKIPPED", to.skipReason());
@@ -149,7 +144,10 @@ public class CustomerMessages {
 	}
 
 	Instant notBefore(boolean urgent) {
-		Instant now = clock.instant();
+		return notBefore(urgent, clock.instant());
+	}
+
+	private Instant notBefore(boolean urgent, Instant now) {
 		return urgent ? now : quiet.earliest(now);
 	}
 

@@ -114,7 +114,10 @@ class Outbox {
 			.optional()
 			.orElseThrow(() -> HeatDeskException.notFound("NOTIFICATION_MESSAGE_NOT_FOUND", id));
 		if (!status.equals("FAILED")) {
-			throw HeatDeskException.conflict("NOTIFICATION_RETRY_NOT_FAILED", status);
+			// the status as the page names it, not its code
+			throw HeatDeskException.conflict("NOTIFICATION_RETRY_NOT_FAILED",
+					new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { "outbox.status." + status },
+							status));
 		}
 		Instant now = clock.instant();
 		jdbc.sql("update notification_message set status = 'QUEUED', not_before = ? where id = ?")

@@ -107,8 +107,10 @@ class OutboxPageIntegrationTests {
 				.isEqualTo("QUEUED");
 			assertThat(jdbc.sql("select actor from platform_audit_event where action = 'NOTIFICATION_RETRY' and entity_id = ?")
 				.param(String.valueOf(id)).query(String.class).single()).isEqualTo("admin");
-			// a second retry of a message no longer FAILED changes nothing
+			assertThat(admin.get("/admin/outbox").body()).contains("消息已重新放入队列");
+			// a second retry of a message no longer FAILED changes nothing, and says where it stands in words
 			admin.post("/admin/outbox/" + id + "/retry", Map.of());
+			assertThat(admin.get("/admin/outbox").body()).contains("这条消息当前状态为“排队中”").doesNotContain("“QUEUED”");
 			assertThat(jdbc.sql("select count(*) from platform_audit_event where action = 'NOTIFICATION_RETRY' and entity_id = ?")
 				.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
 		}
