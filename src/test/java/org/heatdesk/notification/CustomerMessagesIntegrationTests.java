@@ -61,7 +61,8 @@ class CustomerMessagesIntegrationTests {
 				key, false);
 		Queued first = inTx(() -> messages.queue(FOLLOWUP, request));
 		Queued again = inTx(() -> messages.queue(FOLLOWUP, request));
-		assertThat(again).isEqualTo(first);
+		// the first message (which the delivery running beside the test may have sent by now)
+		assertThat(again.id()).isEqualTo(first.id());
 		assertThat(jdbc.sql("select count(*) from notification_message where dedup_key = ?").param(key).query(Long.class).single())
 			.isEqualTo(1);
 	}
