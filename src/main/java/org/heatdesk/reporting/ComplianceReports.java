@@ -133,7 +133,8 @@ public class ComplianceReports {
 	}
 
 	String name(String code, Locale locale) {
-		return messages.getMessage("report.figure." + code, null, code, locale);
+		String catalogued = messages.getMessage("report.catalogue." + code, null, code, locale);
+		return messages.getMessage("report.figure." + code, null, catalogued, locale);
 	}
 
 	FigureValue notMeasured(FigureDefinition d) {
