@@ -82,10 +82,14 @@ class ReportPagesController {
 		model.addAttribute("period", r.period());
 		model.addAttribute("previous", r.period().previous());
 		model.addAttribute("scopeKey", ReportRequest.key(r.scope()));
-		model.addAttribute("choices", access.choices(reader).stream()
-			.map(n -> new Choice(ReportRequest.key(n.scope()), n.scope().kind().name(), n.name())).toList());
 		model.addAttribute("kinds", List.of("day", "week", "month", "season", "range"));
-		model.addAttribute("manager", reader.all() && !reader.lead() || false);
+		java.util.Map<String, List<Choice>> groups = new java.util.LinkedHashMap<>();
+		for (ScopeDirectory.Named n : access.choices(reader)) {
+			groups.computeIfAbsent(n.scope().kind().name(), k -> new java.util.ArrayList<>())
+				.add(new Choice(ReportRequest.key(n.scope()), n.scope().kind().name(), n.name()));
+		}
+		model.addAttribute("groups", groups);
+		model.addAttribute("zone", reports.zone().getId());
 	}
 
 	/** A scope as the picker offers it. */
