@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,15 +91,19 @@ public class PublishedFigures {
 		Period period = Period.month(month);
 		Date key = Date.valueOf(month.atDay(1));
 		Instant now = clock.instant();
-		ComplianceReport report = reports.report(period, Scope.COMPANY, Locale.SIMPLIFIED_CHINESE);
+		List<FigureValue> values = new ArrayList<>();
+		for (FigureDefinition d : reports.catalogue()) {
+			values.add(reports.figure(d.code()).filter(f -> d.scopes().contains(ScopeKind.COMPANY))
+				.map(f -> reports.compute(f, period, Scope.COMPANY))
+				.orElseGet(() -> reports.notMeasured(d)));
+		}
 		jdbc.sql("delete from reporting_month_figure where month = ?").param(key).update();
 		jdbc.sql("""
 				insert into reporting_month (month, computed_at) values (?, ?)
 				on conflict (month) do update set computed_at = excluded.computed_at""")
 			.params(key, SqlValues.ts(now))
 			.update();
-		for (ReportLine line : report.lines()) {
-			FigureValue v = line.value();
+		for (FigureValue v : values) {
 			jdbc.sql("""
 					insert into reporting_month_figure (month, code, measured, value, numerator, denominator, target)
 					values (?, ?, ?, ?, ?, ?, ?)""")
@@ -111,7 +114,7 @@ public class PublishedFigures {
 	}
 
 	/** Publishes the closed months of the last few that are not published yet. */
-	@Scheduled(initialDelayString = "${heatdesk.reporting.publish.initial-delay:PT90S}", fixedDelayString = "PT10M")
+	@Scheduled(initialDelayString = "${heatdesk.reporting.publish.initial-delay:PT5M}", fixedDelayString = "PT10M")
 	void publishClosedMonths() {
 		try {
 			LocalDate lastClosedDay = LocalDate.ofInstant(clock.instant().minus(GRACE), reports.zone()).minusDays(1);

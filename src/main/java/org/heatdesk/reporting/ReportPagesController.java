@@ -13,7 +13,7 @@ import org.heatdesk.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
+import org.heatdesk.platform.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * drill-down {@code /reports/figures/{code}} to the records behind a figure, and the targets
  * page {@code /reports/targets} where a manager sets them.
  */
-@Controller
+@PageController
 class ReportPagesController {
 
 	static final int RECORDS = 200;

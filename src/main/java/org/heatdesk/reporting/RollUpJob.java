@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rolls up the closed days no one has rolled yet, newest first, a batch at a time: after downtime it
- * catches up by itself over the following runs. A day is closed once it ended
- * {@code heatdesk.reporting.rollup.grace} ago (calls and marks of its last minutes have arrived); days
- * further back than {@code heatdesk.reporting.rollup.days} stay live (they are rarely asked for).
+ * catches up by itself over the following runs. A day counts as closed once it ended
+ * {@code heatdesk.reporting.rollup.grace} (26 hours) ago: late records of it (a call's last events, a
+ * record entered the next morning) have arrived by then, and yesterday stays live. Days further back
+ * than {@code heatdesk.reporting.rollup.days} stay live (they are rarely asked for).
  */
 @Component
 class RollUpJob {
@@ -35,8 +36,8 @@ class RollUpJob {
 	private final Duration grace;
 
 	RollUpJob(ComplianceReports reports, RollUps rollUps, Clock clock,
-			@Value("${heatdesk.reporting.rollup.days:400}") int days, @Value("${heatdesk.reporting.rollup.batch:60}") int batch,
-			@Value("${heatdesk.reporting.rollup.grace:PT30M}") Duration grace) {
+			@Value("${heatdesk.reporting.rollup.days:400}") int days, @Value("${heatdesk.reporting.rollup.batch:120}") int batch,
+			@Value("${heatdesk.reporting.rollup.grace:PT26H}") Duration grace) {
 		this.reports = reports;
 		this.rollUps = rollUps;
 		this.clock = clock;
@@ -46,7 +47,7 @@ class RollUpJob {
 	}
 
 	@Scheduled(initialDelayString = "${heatdesk.reporting.rollup.initial-delay:PT60S}",
-			fixedDelayString = "${heatdesk.reporting.rollup.interval:PT20S}")
+			fixedDelayString = "${heatdesk.reporting.rollup.interval:PT15S}")
 	void run() {
 		try {
 			catchUp(batch);
@@ -56,19 +57,28 @@ class RollUpJob {
 		}
 	}
 
-	/** Rolls at most {@code limit} day-figures; the number rolled. */
+	/**
+	 * Rolls at most {@code limit} day-figures, the newest days first across all figures (so the recent
+	 * weeks every report asks for are rolled first after a start or downtime); the number rolled.
+	 */
 	int catchUp(int limit) {
 		ZoneId zone = reports.zone();
-		// the last closed day is the one whose end lies at least the grace period back
+		// the first day not closed yet: the one whose end lies less than the grace period back
 		LocalDate firstOpen = LocalDate.ofInstant(clock.instant().minus(grace), zone);
-		int rolled = 0;
+		java.util.Map<String, java.util.Set<LocalDate>> missing = new java.util.LinkedHashMap<>();
 		for (FigureDefinition d : reports.definitions()) {
-			ComplianceFigure figure = reports.figure(d.code()).orElseThrow();
-			for (LocalDate day : rollUps.missing(d.code(), firstOpen, days)) {
+			missing.put(d.code(), new java.util.HashSet<>(rollUps.missing(d.code(), firstOpen, days)));
+		}
+		int rolled = 0;
+		for (LocalDate day = firstOpen.minusDays(1); !day.isBefore(firstOpen.minusDays(days)); day = day.minusDays(1)) {
+			for (var e : missing.entrySet()) {
+				if (!e.getValue().contains(day)) {
+					continue;
+				}
 				if (rolled >= limit) {
 					return rolled;
 				}
-				rollUps.roll(figure, day, reports.start(day), reports.start(day.plusDays(1)));
+				rollUps.roll(reports.figure(e.getKey()).orElseThrow(), day, reports.start(day), reports.start(day.plusDays(1)));
 				rolled++;
 			}
 		}
