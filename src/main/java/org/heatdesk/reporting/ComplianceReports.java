@@ -115,8 +115,24 @@ public class ComplianceReports {
 		return new ComplianceReport(period, scope, scopeName, clock.instant(), List.copyOf(lines));
 	}
 
-	/** Every figure of the standard, in the report's order: the beans' definitions, the catalogue's for the rest. */
-	List<FigureDefinition> catalogue() {
+	/**
+	 * The records behind a figure for the period and scope (the drill-down), those that miss the rule
+	 * first, at most {@code limit}; empty when no module computes the figure or it cannot be cut by
+	 * the scope's kind.
+	 */
+	public List<FigureRecord> records(String code, Period period, Scope scope, int limit, Locale locale) {
+		ComplianceFigure figure = figures.get(code);
+		if (figure == null || !figure.definition().scopes().contains(scope.kind())) {
+			return List.of();
+		}
+		return figure.records(period.start(zone), period.end(zone), scope, limit, locale);
+	}
+
+	/**
+	 * Every figure of the standard, in the report's order: the beans' definitions, the catalogue's for
+	 * the figures no module computes yet (their value is "not measured").
+	 */
+	public List<FigureDefinition> catalogue() {
 		List<FigureDefinition> all = new ArrayList<>();
 		for (FigureDefinition d : FigureCatalogue.ALL) {
 			ComplianceFigure f = figures.get(d.code());
@@ -132,7 +148,8 @@ public class ComplianceReports {
 		return Optional.ofNullable(figures.get(code));
 	}
 
-	String name(String code, Locale locale) {
+	/** A figure's short name in the reader's language (also for figures not measured yet). */
+	public String name(String code, Locale locale) {
 		String catalogued = messages.getMessage("report.catalogue." + code, null, code, locale);
 		return messages.getMessage("report.figure." + code, null, catalogued, locale);
 	}

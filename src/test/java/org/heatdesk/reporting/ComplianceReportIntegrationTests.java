@@ -113,6 +113,25 @@ class ComplianceReportIntegrationTests {
 	}
 
 	@Test
+	void afterDowntimeTheJobRollsTheClosedDaysItMissedByItself() {
+		java.time.Clock clock = java.time.Clock.systemUTC();
+		// a job over the last 5 days; the day three days back has closed (its end lies more than 26 hours back)
+		RollUpJob job = new RollUpJob(reports, rollUps, clock, 5, 10_000, java.time.Duration.ofHours(26));
+		LocalDate day = LocalDate.now(clock.withZone(reports.zone())).minusDays(3);
+		Map<String, FigureValue> before = all(day, List.of(Scope.COMPANY));
+		// as if the roll-up had been down that day: no figure has rolled it
+		jdbc.sql("delete from reporting_day_rolled where day = ?").param(day).update();
+		assertThat(rollUps.rolledDays("tickets.resolved-on-time", Period.day(day))).isEmpty();
+
+		assertThat(job.catchUp(10_000)).isGreaterThanOrEqualTo(0);
+		for (FigureDefinition d : reports.definitions()) {
+			assertThat(rollUps.rolledDays(d.code(), Period.day(day))).as(d.code()).containsExactly(day);
+		}
+		// and the rolled day reads as it counted live
+		assertThat(all(day, List.of(Scope.COMPANY))).isEqualTo(before);
+	}
+
+	@Test
 	void theReportListsEveryFigureOfTheStandardWithTrendsAndTheUnmeasuredOnesAsSuch() {
 		ReportingFixtures f = new ReportingFixtures(jdbc, staff);
 		LocalDate d = LocalDate.of(2019, 4, 10);
