@@ -145,6 +145,15 @@ class ReportPagesController {
 			.filter(f -> f.definition().scopes().contains(r.scope().kind()))
 			.map(f -> f.records(r.period().start(reports.zone()), r.period().end(reports.zone()), r.scope(), RECORDS + 1, locale))
 			.orElse(List.of());
+		// a dispatcher may not open a call's page: his drill-down names the call without the link
+		boolean callPages = auth.getAuthorities().stream().map(a -> a.getAuthority())
+			.anyMatch(a -> a.equals("ROLE_AGENT") || a.equals("ROLE_TEAM_LEAD") || a.equals("ROLE_MANAGER") || a.equals("ROLE_AUDITOR"));
+		if (!callPages) {
+			records = records.stream()
+				.map(x -> x.link() != null && x.link().startsWith("/calls/")
+						? new FigureRecord(x.kind(), x.reference(), x.detail(), x.at(), null) : x)
+				.toList();
+		}
 		model.addAttribute("more", records.size() > RECORDS);
 		model.addAttribute("records", records.size() > RECORDS ? records.subList(0, RECORDS) : records);
 		model.addAttribute("limit", RECORDS);
