@@ -22,6 +22,13 @@
     return { labelHeads: heads.slice(0, labelCount), valueHeads: heads.slice(labelCount), rows: rows };
   }
 
+  // Colours that mean something: kept green and missed red; offered, answered, abandoned as on the wallboard.
+  var COLOURS = {
+    'marks': ['#43a047', '#e53935'],
+    'calls-by-hour': ['#5470c6', '#43a047', '#e53935'],
+    'calls-by-day': ['#5470c6', '#43a047', '#e53935']
+  };
+
   function label(row) {
     return row.labels.join(' · ');
   }
@@ -104,6 +111,9 @@
     var data = readTable(table, Number(element.getAttribute('data-labels')));
     var option = kind === 'pie' ? pieChart(data, plotted) : kind === 'treemap' ? treemapChart(data, plotted) : axisChart(data, plotted, kind);
     option.animation = false;
+    if (COLOURS[element.getAttribute('data-table').replace(/-table$/, '')]) {
+      option.color = COLOURS[element.getAttribute('data-table').replace(/-table$/, '')];
+    }
     var chart = window.echarts.init(element);
     chart.setOption(option);
     element.setAttribute('data-drawn', 'true');

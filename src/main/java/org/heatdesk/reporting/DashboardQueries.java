@@ -379,12 +379,13 @@ class DashboardQueries {
 			rows.add(row(List.of(msg("dash.season." + measures[m], locale)), last[m], current[m], change(last[m], current[m])));
 		}
 		return new DashboardTable("season", msg("dash.season", locale),
-				msg("dash.season.note", locale, lastStart, lastStart.plusDays(6), thisStart, thisStart.plusDays(6)), "bar",
+				msg("dash.season.note", locale, lastStart, lastStart.plusDays(6), thisStart, thisStart.plusDays(6)), "hbar",
 				List.of(msg("dash.col.measure", locale)),
 				List.of(msg("dash.col.lastSeason", locale, lastStart.getYear() + "–" + (lastStart.getYear() + 1)),
 						msg("dash.col.thisSeason", locale, thisStart.getYear() + "–" + (thisStart.getYear() + 1)),
 						msg("dash.col.change", locale)),
-				List.of(0, 1), rows);
+				// counts and shares side by side would share one axis: the chart shows the change of each
+				List.of(2), rows);
 	}
 
 	/** Calls, answered, % within limit, % abandoned, tickets, repairs, complaints of the seven days from {@code start}. */

@@ -84,7 +84,17 @@ class ScaleData implements ApplicationRunner {
 
 	/** Fills the season up to {@code ticketTarget} tickets and {@code callTarget} calls; returns the rows added. */
 	long fill(int seasonYear, long ticketTarget, long callTarget) throws SQLException {
+		return fill(seasonYear, ticketTarget, callTarget, java.time.Duration.ofDays(365));
+	}
+
+	/**
+	 * As {@link #fill(int, long, long)}, stopping after the batch that passes {@code budget} (then the
+	 * indexes are built and the tables analysed as usual; a later run goes on from there). Tickets and
+	 * calls are written in turns, in step with their targets, so a stopped run has both in proportion.
+	 */
+	long fill(int seasonYear, long ticketTarget, long callTarget, java.time.Duration budget) throws SQLException {
 		long start = System.nanoTime();
+		long stopAt = start + budget.toNanos();
 		ScaleDataGenerator generator = generator(seasonYear);
 		long ticketsDone = progress("TICKETS", seasonYear);
 		long callsDone = progress("CALLS", seasonYear);
@@ -95,38 +105,42 @@ class ScaleData implements ApplicationRunner {
 		List<String> deferred = toAdd >= REBUILD_FROM ? dropSecondaryIndexes() : List.of();
 		long added = 0;
 		try {
-			while (ticketsDone < ticketTarget) {
-				long n = Math.min(BATCH, ticketTarget - ticketsDone);
-				long first = ticketsDone;
-				StringBuilder rows = new StringBuilder((int) n * 400);
-				for (long i = first; i < first + n; i++) {
-					generator.ticket(i, ticketTarget, i, rows);
-				}
-				inTransaction(c -> {
-					copy(c, "ticket (" + ScaleDataGenerator.TICKET_COLUMNS + ")", rows);
-					saveProgress(c, "TICKETS", seasonYear, ticketTarget, first + n);
-				});
-				ticketsDone += n;
-				added += n;
-				logRate("tickets", ticketsDone, ticketTarget, added, start);
-			}
-			while (callsDone < callTarget) {
-				long n = Math.min(BATCH, callTarget - callsDone);
-				long first = callsDone;
-				inTransaction(c -> {
-					long[] ids = contactIds(c, (int) n);
-					StringBuilder contacts = new StringBuilder((int) n * 120);
-					StringBuilder rows = new StringBuilder((int) n * 260);
-					for (int i = 0; i < n; i++) {
-						generator.call(first + i, callTarget, ids[i], contacts, rows);
+			while ((ticketsDone < ticketTarget || callsDone < callTarget) && System.nanoTime() < stopAt) {
+				boolean ticketsNext = callsDone >= callTarget
+						|| ticketsDone < ticketTarget && (double) ticketsDone / ticketTarget <= (double) callsDone / callTarget;
+				if (ticketsNext) {
+					long n = Math.min(BATCH, ticketTarget - ticketsDone);
+					long first = ticketsDone;
+					StringBuilder rows = new StringBuilder((int) n * 400);
+					for (long i = first; i < first + n; i++) {
+						generator.ticket(i, ticketTarget, i, rows);
 					}
-					copy(c, "contact_contact (" + ScaleDataGenerator.CONTACT_COLUMNS + ")", contacts);
-					copy(c, "contact_call (" + ScaleDataGenerator.CALL_COLUMNS + ")", rows);
-					saveProgress(c, "CALLS", seasonYear, callTarget, first + n);
-				});
-				callsDone += n;
-				added += n;
-				logRate("calls", callsDone, callTarget, added, start);
+					inTransaction(c -> {
+						copy(c, "ticket (" + ScaleDataGenerator.TICKET_COLUMNS + ")", rows);
+						saveProgress(c, "TICKETS", seasonYear, ticketTarget, first + n);
+					});
+					ticketsDone += n;
+					added += n;
+					logRate("tickets", ticketsDone, ticketTarget, added, start);
+				}
+				else {
+					long n = Math.min(BATCH, callTarget - callsDone);
+					long first = callsDone;
+					inTransaction(c -> {
+						long[] ids = contactIds(c, (int) n);
+						StringBuilder contacts = new StringBuilder((int) n * 120);
+						StringBuilder rows = new StringBuilder((int) n * 260);
+						for (int i = 0; i < n; i++) {
+							generator.call(first + i, callTarget, ids[i], contacts, rows);
+						}
+						copy(c, "contact_contact (" + ScaleDataGenerator.CONTACT_COLUMNS + ")", contacts);
+						copy(c, "contact_call (" + ScaleDataGenerator.CALL_COLUMNS + ")", rows);
+						saveProgress(c, "CALLS", seasonYear, callTarget, first + n);
+					});
+					callsDone += n;
+					added += n;
+					logRate("calls", callsDone, callTarget, added, start);
+				}
 			}
 		}
 		finally {

@@ -96,9 +96,16 @@ final class ScaleDataGenerator {
 		return day >= SNAP_START && day < SNAP_START + SNAP_DAYS;
 	}
 
-	/** The moment of row {@code n} of {@code total}: rows are laid out over the season in order of n. */
+	/** The golden ratio's fraction: multiples of it mod 1 fill [0, 1) evenly at every count. */
+	private static final double SPREAD = 0.6180339887498949;
+
+	/**
+	 * The moment of row {@code n}: its place in the season is {@code n × 0.618… mod 1}, so that the
+	 * first rows of any count already cover the whole season evenly (a run stopped early, or resumed
+	 * with another target, still has every day in its share).
+	 */
 	Instant moment(long n, long total, SplittableRandom random) {
-		double position = (n + 0.5) / total;
+		double position = (n * SPREAD + 0.5 * SPREAD) % 1.0;
 		int day = search(cumulativeDays, position);
 		int hour = search(cumulativeHours, random.nextDouble());
 		long second = hour * 3600L + random.nextInt(3600);
