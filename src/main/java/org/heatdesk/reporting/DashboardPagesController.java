@@ -14,9 +14,6 @@ import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Roles;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -30,9 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @PageController
 class DashboardPagesController {
-
-	static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	/** Without dates the dashboards show the last seven days up to today. */
 	static final int DEFAULT_DAYS = 7;
@@ -97,17 +91,7 @@ class DashboardPagesController {
 		ReportExport.Document document = new ReportExport.Document(company.name(),
 				messages.getMessage("dash.title", null, locale), periodText(period, locale), madeAtText(locale),
 				queries.tables(period, locale));
-		return file(format, "heatdesk-dashboards-" + period.from() + "_" + period.to(), document);
-	}
-
-	ResponseEntity<byte[]> file(String format, String name, ReportExport.Document document) {
-		boolean xlsx = "xlsx".equals(format);
-		byte[] body = xlsx ? export.xlsx(document) : export.pdf(document);
-		return ResponseEntity.ok()
-			.contentType(xlsx ? XLSX : MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name + "." + format).build().toString())
-			.body(body);
+		return export.respond(format, "heatdesk-dashboards-" + period.from() + "_" + period.to(), document);
 	}
 
 	String periodText(Period period, Locale locale) {

@@ -60,6 +60,20 @@ class ReportExport {
 		this.configuredFont = configuredFont;
 	}
 
+	static final org.springframework.http.MediaType XLSX = org.springframework.http.MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	/** The document as a download: {@code format} is {@code xlsx} or {@code pdf}, {@code name} the file's name without it. */
+	org.springframework.http.ResponseEntity<byte[]> respond(String format, String name, Document document) {
+		boolean xlsx = "xlsx".equals(format);
+		byte[] body = xlsx ? xlsx(document) : pdf(document);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(xlsx ? XLSX : org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment().filename(name + "." + format).build().toString())
+			.body(body);
+	}
+
 	byte[] xlsx(Document document) {
 		try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			CellStyle bold = book.createCellStyle();
