@@ -41,6 +41,9 @@ class ComplianceReportBenchmark {
 
 	static final int MEASURED = Integer.getInteger("bench.measured", 20);
 
+	@Autowired
+	RollUps rollUps;
+
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	@Autowired
@@ -79,33 +82,69 @@ class ComplianceReportBenchmark {
 		long monthCalls = jdbc.sql("select count(*) from contact_call where first_ring_at >= ? and first_ring_at < ?")
 			.params(Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
 		report.append(String.format("month %s: %,d tickets, %,d calls%n", month, monthTickets, monthCalls));
+		flush(report);
+		if (Boolean.parseBoolean(System.getProperty("bench.reportIndexes", "true"))) {
+			// the figures read tickets by their deadlines and the days their outcomes were settled: without
+			// these a day's count scans the whole table (see docs/benchmarks.md)
+			long t = System.nanoTime();
+			for (String column : INDEXED) {
+				jdbc.sql("create index if not exists bench_ticket_" + column + " on ticket (" + column + ")").update();
+			}
+			report.append(String.format("indexes on ticket's deadline and outcome columns: %.0f s%n", (System.nanoTime() - t) / 1e9));
+			flush(report);
+		}
+		// roll up the month and the month before (the report's trend reads it)
+		long rollStart = System.nanoTime();
+		int rolled = 0;
+		for (FigureDefinition d : reports.definitions()) {
+			ComplianceFigure figure = reports.figure(d.code()).orElseThrow();
+			for (var day = period.previous().from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+				if (!rollUps.rolledDays(d.code(), Period.day(day)).contains(day)) {
+					rollUps.roll(figure, day, reports.start(day), reports.start(day.plusDays(1)));
+					rolled++;
+				}
+			}
+		}
+		report.append(String.format("roll-up: %d day-figures rolled in %.0f s (the two months; %d figures)%n", rolled,
+				(System.nanoTime() - rollStart) / 1e9, reports.definitions().size()));
+		flush(report);
 		long team = jdbc.sql("""
 				select m.team_id from contact_call c join staff_member m on m.id = c.answered_staff_id
-				where m.team_id is not null group by 1 order by count(*) desc limit 1""").query(Long.class).single();
+				where m.team_id is not null and c.first_ring_at >= ? and c.first_ring_at < ?
+				group by 1 order by count(*) desc limit 1""").params(Timestamp.from(from), Timestamp.from(to))
+			.query(Long.class).single();
 
-		report.append(String.format("%-40s %10s %10s %10s%n", "", "p50 ms", "p99 ms", "max ms"));
-		double[] company = measure(() -> reports.values(period, Scope.COMPANY));
-		line(report, "company month, ComplianceReports", company);
-		double[] companyRaw = measure(() -> raw(from, to, null));
-		line(report, "company month, plain SQL on raw tables", companyRaw);
-		report.append(String.format("ratio p50 report / plain SQL: %.3f%n", company[0] / companyRaw[0]));
+		report.append(String.format("%-44s %9s %9s %9s %5s%n", "", "p50 ms", "p99 ms", "max ms", "runs"));
+		double[] company = measure(MEASURED, () -> reports.report(period, Scope.COMPANY, Locale.SIMPLIFIED_CHINESE));
+		line(report, "company month: ComplianceReports.report", company);
+		double[] companyRaw = measure(RAW_MEASURED, () -> raw(from, to, null));
+		line(report, "company month: plain SQL on the raw tables", companyRaw);
+		report.append(String.format("ratio p50 report / plain SQL (company): %.4f%n", company[0] / companyRaw[0]));
+		flush(report);
 
-		double[] teamService = measure(() -> reports.values(period, Scope.team(team)));
-		line(report, "team month, ComplianceReports", teamService);
+		double[] teamService = measure(MEASURED, () -> reports.report(period, Scope.team(team), Locale.SIMPLIFIED_CHINESE));
+		line(report, "team month: ComplianceReports.report", teamService);
 		PageSession manager = PageSession.login(port, "manager");
-		String page = System.getProperty("bench.teamPage", "");
-		if (!page.isEmpty()) {
-			String path = page.replace("{team}", Long.toString(team)).replace("{from}", period.from().toString())
-				.replace("{to}", period.to().toString());
-			int status = manager.get(path).statusCode();
-			report.append("team page " + path + " answered " + status + "\n");
-			double[] teamPage = measure(() -> manager.get(path));
-			line(report, "team month, report page over HTTP", teamPage);
-		}
-		double[] teamRaw = measure(() -> raw(from, to, team));
-		line(report, "team month, plain SQL on raw tables", teamRaw);
-		report.append(String.format("ratio p50 report / plain SQL (team): %.3f%n", teamService[0] / teamRaw[0]));
+		String path = "/reports?period=month&day=" + period.from().plusDays(14) + "&scope=team:" + team;
+		int status = manager.get(path).statusCode();
+		report.append("team page " + path + " answered " + status + "\n");
+		double[] teamPage = measure(PAGE_MEASURED, () -> manager.get(path));
+		line(report, "team month: report page over HTTP", teamPage);
+		double[] teamRaw = measure(RAW_MEASURED, () -> raw(from, to, team));
+		line(report, "team month: plain SQL on the raw tables", teamRaw);
+		report.append(String.format("ratio p50 page / plain SQL (team): %.4f%n", teamPage[0] / teamRaw[0]));
 		System.out.println("\n===== ComplianceReportBenchmark =====\n" + report + "=====================================\n");
+	}
+
+	static final String[] INDEXED = { "dispatch_due", "respond_due", "on_site_due", "resolve_due", "dispatched_at",
+			"resolved_at", "closed_at" };
+
+	static final int RAW_MEASURED = Integer.getInteger("bench.rawMeasured", 5);
+
+	static final int PAGE_MEASURED = Integer.getInteger("bench.pageMeasured", 100);
+
+	private static void flush(StringBuilder report) {
+		System.out.println("[bench] " + report);
 	}
 
 	interface Step {
@@ -113,22 +152,22 @@ class ComplianceReportBenchmark {
 		Object run() throws Exception;
 	}
 
-	private static double[] measure(Step step) throws Exception {
-		for (int i = 0; i < WARMUP; i++) {
+	private static double[] measure(int runs, Step step) throws Exception {
+		for (int i = 0; i < Math.min(WARMUP, runs); i++) {
 			step.run();
 		}
-		double[] ms = new double[MEASURED];
-		for (int i = 0; i < MEASURED; i++) {
+		double[] ms = new double[runs];
+		for (int i = 0; i < runs; i++) {
 			long t = System.nanoTime();
 			step.run();
 			ms[i] = (System.nanoTime() - t) / 1e6;
 		}
 		Arrays.sort(ms);
-		return new double[] { ms[MEASURED / 2], ms[(int) Math.ceil(MEASURED * 0.99) - 1], ms[MEASURED - 1] };
+		return new double[] { ms[runs / 2], ms[(int) Math.ceil(runs * 0.99) - 1], ms[runs - 1], runs };
 	}
 
 	private static void line(StringBuilder report, String name, double[] v) {
-		report.append(String.format("%-40s %10.1f %10.1f %10.1f%n", name, v[0], v[1], v[2]));
+		report.append(String.format("%-44s %9.1f %9.1f %9.1f %5.0f%n", name, v[0], v[1], v[2], v[3]));
 		System.out.println(name + ": p50 " + v[0] + " ms");
 	}
 
