@@ -72,6 +72,15 @@ class AttendancePageController {
 		return "desk".equals(back) ? "/desk" : "/shift";
 	}
 
+	/** The desk's clock-in control, a fragment the desk loads (the contact module does not know the shift module). */
+	@GetMapping("/shift/desk-clock")
+	@PreAuthorize(Roles.DESK_AND_MANAGER)
+	String deskClock(Model model) {
+		model.addAttribute("clocking", attendance.open(me().id()).orElse(null));
+		model.addAttribute("zone", rosters.zone().getId());
+		return "shift/fragments :: desk-clock";
+	}
+
 	@GetMapping("/shift/attendance")
 	@PreAuthorize(Roles.SUPERVISORS)
 	String month(@RequestParam(required = false) Long team, @RequestParam(required = false) String month, Model model) {

@@ -266,9 +266,8 @@ class Handovers {
 			.param("now", Timestamp.from(now))
 			.param("since", Timestamp.from(now.minus(Duration.ofHours(2))))
 			.update();
-		List<Handover> due = jdbc.sql(SELECT + """
-				 where h.id in (select id from shift_handover where signed_at is null and escalated_at is null
-				   and shift_starts_at <= ? order by id for update skip locked)""")
+		List<Handover> due = jdbc.sql(SELECT + " where h.id in (select id from shift_handover where signed_at is null"
+				+ " and escalated_at is null and shift_starts_at <= ? order by id for update skip locked)")
 			.param(Timestamp.from(now))
 			.query(ROW)
 			.list();
