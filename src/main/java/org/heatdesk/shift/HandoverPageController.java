@@ -48,7 +48,8 @@ class HandoverPageController {
 		model.addAttribute("me", me);
 		model.addAttribute("next", next.orElse(null));
 		model.addAttribute("nextHandover", next.flatMap(s -> handovers.into(s.teamId(), s.startsAt())).orElse(null));
-		model.addAttribute("list", handovers.recent(me.has(Role.MANAGER) ? null : me.teamId(), 30));
+		model.addAttribute("list", me.has(Role.MANAGER) ? handovers.recent(null, 30)
+				: me.teamId() == null ? List.of() : handovers.recent(me.teamId(), 30));
 		model.addAttribute("lead", handovers.rosters().settings().handoverLead());
 		model.addAttribute("zone", handovers.rosters().zone().getId());
 		return "shift/handovers";

@@ -76,7 +76,8 @@ class ShiftHubController {
 			handover = handovers.recent(me.teamId(), 1).stream().findFirst();
 		}
 		model.addAttribute("mine", new Mine(me, attendance.open(me.id()), handover, next));
-		model.addAttribute("recent", handovers.recent(me.has(Role.MANAGER) ? null : me.teamId(), 5));
+		model.addAttribute("recent", me.has(Role.MANAGER) ? handovers.recent(null, 5)
+				: me.teamId() == null ? List.of() : handovers.recent(me.teamId(), 5));
 		model.addAttribute("notices", notices.unread(me.id(), Role.of(auth), 20));
 		model.addAttribute("supervisor", me.has(Role.TEAM_LEAD) || me.has(Role.MANAGER));
 		model.addAttribute("zone", handovers.rosters().zone().getId());
