@@ -47,17 +47,17 @@ class Handovers {
 			Instant outgoingSignedAt, Long incomingSignedById, String incomingSignedBy, Instant incomingSignedAt,
 			Instant signedAt, Instant escalatedAt) {
 
-		boolean signed() {
+		public boolean signed() {
 			return signedAt != null;
 		}
 
 		/** Opened at least {@code lead} before the start and closed by the start (7(七)). */
-		boolean onTime(Duration lead) {
+		public boolean onTime(Duration lead) {
 			return openedAt != null && !openedAt.isAfter(shiftStartsAt.minus(lead)) && signedAt != null
 					&& !signedAt.isAfter(shiftStartsAt);
 		}
 
-		boolean anySigned() {
+		public boolean anySigned() {
 			return outgoingSignedAt != null || incomingSignedAt != null;
 		}
 	}
