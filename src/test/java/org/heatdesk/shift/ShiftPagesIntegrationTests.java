@@ -31,6 +31,24 @@ class ShiftPagesIntegrationTests {
 	}
 
 	@Test
+	void theDeskClocksThePersonInAndOut() {
+		String user = org.heatdesk.TestStaff.create(staff, "clk", org.heatdesk.platform.Role.AGENT).username();
+		PageSession agent = PageSession.login(port, user);
+		assertThat(agent.get("/desk").body()).contains("id=\"desk-clock\"");
+		assertThat(agent.get("/shift/desk-clock").body()).contains("desk-clock-in").contains("签到");
+		HttpResponse<String> in = agent.post("/shift/clock-in?back=desk", java.util.Map.of());
+		assertThat(in.statusCode()).isEqualTo(302);
+		assertThat(in.headers().firstValue("Location").orElse("")).endsWith("/desk");
+		assertThat(agent.get("/shift/desk-clock").body()).contains("desk-clock-out").contains("已签到");
+		assertThat(agent.post("/shift/clock-out?back=elsewhere.example", java.util.Map.of()).headers().firstValue("Location")
+			.orElse("")).endsWith("/shift");
+		assertThat(agent.get("/shift/desk-clock").body()).contains("desk-clock-in");
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.heatdesk.staff.Staff staff;
+
+	@Test
 	void otherRolesAreRefused() {
 		assertThat(PageSession.login(port, "agent").get("/shift/attendance").statusCode()).isEqualTo(403);
 		assertThat(PageSession.login(port, "agent").get("/shift").statusCode()).isEqualTo(200);
