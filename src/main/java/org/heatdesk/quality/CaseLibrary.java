@@ -85,6 +85,7 @@ class CaseLibrary {
 		}
 		List<String> names = new ArrayList<>();
 		Long customerId = null;
+		boolean ticketGiven = ticketNo != null;
 		if (c.callId() != null) {
 			Map<String, Object> call = jdbc.sql("""
 					select k.customer_id, k.ticket_no, k.name from contact_call c join contact_contact k on k.id = c.contact_id
@@ -100,10 +101,12 @@ class CaseLibrary {
 		}
 		if (ticketNo != null) {
 			ticketNo = ticketNo.toUpperCase();
-			TicketView t = tickets.find(actor, ticketNo)
-				.orElseThrow(() -> HeatDeskException.badInput("QUALITY_CASE_TICKET_UNKNOWN", "ticketNo"));
-			if (customerId == null) {
-				customerId = t.customerId();
+			Optional<TicketView> t = tickets.find(actor, ticketNo);
+			if (t.isEmpty() && ticketGiven) {
+				throw HeatDeskException.badInput("QUALITY_CASE_TICKET_UNKNOWN", "ticketNo");
+			}
+			if (customerId == null && t.isPresent()) {
+				customerId = t.get().customerId();
 			}
 		}
 		if (customerId != null) {
