@@ -37,12 +37,12 @@ class Rectifications {
 	record Rectification(long id, Long checkId, String finding, long ownerId, Long teamId, Instant dueAt, Status status,
 			String evidence, String closedBy, Instant closedAt, String createdBy, Instant createdAt) {
 
-		boolean overdue(Instant now) {
+		public boolean overdue(Instant now) {
 			return status == Status.OPEN && now.isAfter(dueAt);
 		}
 
 		/** Closed by its deadline (null while open and not yet late). */
-		Boolean onTime(Instant now) {
+		public Boolean onTime(Instant now) {
 			if (status == Status.DONE) {
 				return !closedAt.isAfter(dueAt);
 			}

@@ -52,22 +52,22 @@ class Rubrics {
 
 	record Item(long id, String code, int position, String nameZh, String nameEn, int points, boolean fatal, Aspect aspect) {
 
-		String name(Locale locale) {
+		public String name(Locale locale) {
 			return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
 		}
 	}
 
 	record Rubric(long id, int version, String note, String createdBy, java.time.Instant createdAt, List<Item> items) {
 
-		List<Item> scored() {
+		public List<Item> scored() {
 			return items.stream().filter(i -> !i.fatal()).toList();
 		}
 
-		List<Item> fatal() {
+		public List<Item> fatal() {
 			return items.stream().filter(Item::fatal).toList();
 		}
 
-		int max(Aspect aspect) {
+		public int max(Aspect aspect) {
 			return items.stream().filter(i -> i.aspect() == aspect).mapToInt(Item::points).sum();
 		}
 	}

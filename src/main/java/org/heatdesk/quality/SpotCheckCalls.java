@@ -30,7 +30,7 @@ class SpotCheckCalls {
 	record CallFacts(long id, Instant firstRingAt, Instant answeredAt, Instant endedAt, Long ringMs, Long talkMs,
 			Boolean withinLimit, boolean recorded, String callerMasked, String ticketNo, Long agentId) {
 
-		String talk() {
+		public String talk() {
 			if (talkMs == null) {
 				return null;
 			}

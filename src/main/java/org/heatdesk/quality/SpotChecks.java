@@ -49,14 +49,14 @@ class SpotChecks {
 			String disputeReason, Instant disputedAt, Decision decision, String decisionNote, String decidedBy,
 			Instant decidedAt, Integer finalScore, Instant settledAt, int version) {
 
-		boolean overdue(Instant now) {
+		public boolean overdue(Instant now) {
 			return status == Status.TO_SCORE && now.isAfter(dueAt);
 		}
 	}
 
 	record Comment(long id, Integer atSecond, String text, String byName, Instant createdAt) {
 
-		String mark() {
+		public String mark() {
 			if (atSecond == null) {
 				return null;
 			}
