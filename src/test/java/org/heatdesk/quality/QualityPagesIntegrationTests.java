@@ -106,6 +106,11 @@ class QualityPagesIntegrationTests {
 		for (Map<String, String> form : bad) {
 			HttpResponse<String> r = lead.post("/quality/samples", form);
 			assertThat(r.statusCode()).as(form.toString()).isIn(302, 400);
+			if (r.statusCode() == 400) {
+				// a control character is refused by the platform's guard before the form is read
+				assertThat(r.body()).as(form.toString()).doesNotContain("Exception");
+				continue;
+			}
 			HttpResponse<String> page = lead.get("/quality/samples");
 			assertThat(page.statusCode()).isEqualTo(200);
 			assertThat(page.body()).as(form.toString()).contains("id=\"sample-error\"");
