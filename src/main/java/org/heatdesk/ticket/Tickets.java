@@ -209,7 +209,8 @@ public class Tickets {
 			}
 		}
 		if (aboutStaffId != null) {
-			if (c.type() != TicketType.COMPLAINT) {
+			// a complaint names whom it is about (6.7); a praise whom to commend (quality-b, issue 17: 11.1)
+			if (c.type() != TicketType.COMPLAINT && c.type() != TicketType.PRAISE) {
 				throw HeatDeskException.badInput("TICKET_ABOUT_STAFF_ONLY_COMPLAINT", "aboutStaffId");
 			}
 			if (staff.find(aboutStaffId).isEmpty()) {
