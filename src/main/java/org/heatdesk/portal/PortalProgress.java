@@ -79,7 +79,7 @@ class PortalProgress {
 
 	/** The ticket of the pair, or the one refusal for every wrong pair. */
 	private PublicTicketProgress find(String ticketNoInput, String phoneInput, String client) {
-		String no = InputChecks.required(InputChecks.text(ticketNoInput, "ticketNo"), "ticketNo", 40).toUpperCase(Locale.ROOT);
+		String no = InputChecks.required(PortalMasks.text(ticketNoInput, "ticketNo"), "ticketNo", 40).toUpperCase(Locale.ROOT);
 		String phone = OneTimeCodes.mobile(phoneInput);
 		limits.check(PortalRateLimits.Kind.LOOKUP_MISS, PortalRateLimits.address(client), settings.lookupMissesPerAddress(),
 				null);
@@ -131,7 +131,7 @@ class PortalProgress {
 	 */
 	@Transactional
 	PortalProgressView add(String ticketNo, String phone, String words, List<PortalRequestPhoto> given, String client) {
-		String w = InputChecks.optional(InputChecks.text(words, "text"), "text", 1000);
+		String w = InputChecks.optional(PortalMasks.text(words, "text"), "text", 1000);
 		List<PortalRequestPhoto> photos = PortalRequestPhoto.check(given, settings.photosPerRequest(),
 				settings.photoMaxBytes());
 		if (w == null && photos.isEmpty()) {
@@ -166,7 +166,7 @@ class PortalProgress {
 	 */
 	@Transactional
 	PortalProgressView rate(String ticketNo, String phone, String satisfaction, String comment, String client) {
-		String c = InputChecks.optional(InputChecks.text(comment, "comment"), "comment", 1000);
+		String c = InputChecks.optional(PortalMasks.text(comment, "comment"), "comment", 1000);
 		if (satisfaction == null || satisfaction.isBlank()) {
 			throw HeatDeskException.badInput("REQUIRED", "satisfaction");
 		}

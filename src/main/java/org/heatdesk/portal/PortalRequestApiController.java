@@ -44,14 +44,14 @@ class PortalRequestApiController {
 		this.progress = progress;
 	}
 
-	@PostMapping(path = "/portal/api/v1/codes", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/api/v1/portal/codes")
 	ResponseEntity<OneTimeCodes.Sent> code(@RequestBody JsonNode body, HttpServletRequest http) {
 		JsonNode b = object(body);
 		OneTimeCodes.Sent sent = codes.send(InputChecks.jsonText(b, "phone"), http.getRemoteAddr());
 		return ResponseEntity.status(HttpStatus.CREATED).body(sent);
 	}
 
-	@PostMapping(path = "/portal/api/v1/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/api/v1/portal/requests")
 	ResponseEntity<PortalRequests.PortalRequestReceipt> request(@RequestBody JsonNode body, HttpServletRequest http) {
 		JsonNode b = object(body);
 		PortalRequests.PortalRequestReceipt receipt = requests.submit(new PortalRequests.PortalRequestForm(
@@ -61,27 +61,27 @@ class PortalRequestApiController {
 		return ResponseEntity.status(receipt.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
 	}
 
-	@PostMapping(path = "/portal/api/v1/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/api/v1/portal/progress")
 	PortalProgressView progress(@RequestBody JsonNode body, HttpServletRequest http) {
 		JsonNode b = object(body);
 		return progress.lookup(InputChecks.jsonText(b, "ticketNo"), InputChecks.jsonText(b, "phone"), http.getRemoteAddr());
 	}
 
-	@PostMapping(path = "/portal/api/v1/progress/information", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/api/v1/portal/progress/information")
 	PortalProgressView information(@RequestBody JsonNode body, HttpServletRequest http) {
 		JsonNode b = object(body);
 		return progress.add(InputChecks.jsonText(b, "ticketNo"), InputChecks.jsonText(b, "phone"),
 				InputChecks.jsonText(b, "text"), List.of(), http.getRemoteAddr());
 	}
 
-	@PostMapping(path = "/portal/api/v1/progress/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(path = "/api/v1/portal/progress/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	PortalProgressView photos(@RequestParam(required = false) String ticketNo, @RequestParam(required = false) String phone,
 			@RequestParam(required = false) String text, @RequestPart(name = "photo", required = false) List<MultipartFile> photo,
 			HttpServletRequest http) {
 		return progress.add(ticketNo, phone, text, photos(photo), http.getRemoteAddr());
 	}
 
-	@PostMapping(path = "/portal/api/v1/ratings", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/api/v1/portal/ratings")
 	PortalProgressView rate(@RequestBody JsonNode body, HttpServletRequest http) {
 		JsonNode b = object(body);
 		return progress.rate(InputChecks.jsonText(b, "ticketNo"), InputChecks.jsonText(b, "phone"),

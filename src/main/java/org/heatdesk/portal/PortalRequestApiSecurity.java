@@ -8,7 +8,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The portal's JSON API ({@code /portal/api/**}): open to everyone, stateless and without a CSRF
+ * The portal's JSON API ({@code /api/v1/portal/**}): open to everyone (this chain comes before the
+ * API's, which asks for credentials), with the API's refusals, language and buffering, stateless and without a CSRF
  * token — nothing on it acts with a session's authority (a request proves its phone by a one-time
  * code, a look-up by the ticket's number with its phone), so a forged cross-site request can do
  * nothing its sender could not do directly; the rate limits hold either way. The portal's pages keep
@@ -25,7 +26,7 @@ class PortalRequestApiSecurity {
 	@Bean
 	@Order(-1)
 	SecurityFilterChain portalApiChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/portal/api/**")
+		http.securityMatcher("/api/v1/portal/**")
 			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())

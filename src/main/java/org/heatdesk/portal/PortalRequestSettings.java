@@ -37,7 +37,7 @@ record PortalRequestSettings(String receiver, Duration codeValidity, Integer cod
 		codeInterval = codeInterval == null ? Duration.ofSeconds(60) : codeInterval;
 		codesPerPhone = codesPerPhone == null ? 5 : codesPerPhone;
 		codesPerAddress = codesPerAddress == null ? 30 : codesPerAddress;
-		requestsPerPhone = requestsPerPhone == null ? 5 : requestsPerPhone;
+		requestsPerPhone = requestsPerPhone == null ? 3 : requestsPerPhone;
 		requestsPerAddress = requestsPerAddress == null ? 30 : requestsPerAddress;
 		lookupMissesPerAddress = lookupMissesPerAddress == null ? 30 : lookupMissesPerAddress;
 		lookupMissesPerTicket = lookupMissesPerTicket == null ? 10 : lookupMissesPerTicket;

@@ -108,14 +108,14 @@ class PortalRequests {
 			throw HeatDeskException.badInput("REQUIRED", "type");
 		}
 		TicketType type = type(form.type());
-		String accountNo = InputChecks.optional(InputChecks.text(form.accountNo(), "accountNo"), "accountNo", 40);
-		String address = InputChecks.optional(InputChecks.text(form.address(), "address"), "address", 200);
+		String accountNo = InputChecks.optional(PortalMasks.text(form.accountNo(), "accountNo"), "accountNo", 40);
+		String address = InputChecks.optional(PortalMasks.text(form.address(), "address"), "address", 200);
 		if (accountNo == null && address == null) {
 			throw HeatDeskException.badInput("PORTAL_PLACE_REQUIRED", "address");
 		}
 		String phone = OneTimeCodes.mobile(form.phone());
-		String description = InputChecks.required(InputChecks.text(form.description(), "description"), "description", 2000);
-		String key = InputChecks.optional(InputChecks.text(form.idempotencyKey(), "idempotencyKey"), "idempotencyKey", 60);
+		String description = InputChecks.required(PortalMasks.text(form.description(), "description"), "description", 2000);
+		String key = InputChecks.optional(PortalMasks.text(form.idempotencyKey(), "idempotencyKey"), "idempotencyKey", 60);
 		List<PortalRequestPhoto> photos = PortalRequestPhoto.check(given, settings.photosPerRequest(),
 				settings.photoMaxBytes());
 		String storedKey = key == null ? null : phone + ":" + key;
@@ -143,6 +143,12 @@ class PortalRequests {
 			// the same form submitted twice at the same instant: the other submission recorded it
 			return byKey(storedKey).orElseThrow(() -> e);
 		}
+	}
+
+	/** A request of the demo data, recorded as a customer's would be (in the caller's transaction). */
+	PortalRequestReceipt demo(TicketType type, String accountNo, String address, String phone, String description) {
+		long codeId = codes.issueUnsent(phone);
+		return record(type, accountNo, address, OneTimeCodes.mobile(phone), description, null, List.of(), codeId, "demo");
 	}
 
 	private PortalRequestReceipt record(TicketType type, String accountNo, String address, String phone,
