@@ -120,14 +120,14 @@ class PortalProgress {
 		return new PortalProgressView(p.ticketNo(), p.type(), p.categoryName(), p.status(), p.round(),
 				PortalMasks.address(p.address()), Customers.maskPhone(phone), marks, p.onSiteAt(), technician, arriveBy,
 				p.result(), rating, p.status() == TicketStatus.RESOLVED && rating == null,
-				p.status() != TicketStatus.CANCELLED);
+				p.status() != TicketStatus.CANCELLED && p.status() != TicketStatus.CLOSED);
 	}
 
 	/**
 	 * Adds the customer's words and photos to the ticket of the pair: a note on its timeline
 	 * ({@code system:portal}) and the photos as attachments. Audited {@code PORTAL_INFORMATION_ADDED}.
 	 * @throws HeatDeskException 400 {@code PORTAL_ADDITION_EMPTY} (nothing given), the photos' and text's
-	 *     refusals; 404 and 429 as {@link #lookup}; 409 {@code PORTAL_TICKET_CANCELLED}
+	 *     refusals; 404 and 429 as {@link #lookup}; 409 {@code PORTAL_TICKET_CANCELLED}, {@code PORTAL_TICKET_CLOSED}
 	 */
 	@Transactional
 	PortalProgressView add(String ticketNo, String phone, String words, List<PortalRequestPhoto> given, String client) {
@@ -140,6 +140,10 @@ class PortalProgress {
 		PublicTicketProgress p = find(ticketNo, phone, client);
 		if (p.status() == TicketStatus.CANCELLED) {
 			throw HeatDeskException.conflict("PORTAL_TICKET_CANCELLED");
+		}
+		if (p.status() == TicketStatus.CLOSED) {
+			// a closed ticket is read by nobody any more: the customer makes a new request
+			throw HeatDeskException.conflict("PORTAL_TICKET_CLOSED");
 		}
 		limits.check(PortalRateLimits.Kind.ADDITION, PortalRateLimits.ticket(p.ticketNo()), settings.additionsPerTicket(),
 				null);

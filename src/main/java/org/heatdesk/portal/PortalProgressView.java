@@ -13,7 +13,7 @@ import org.heatdesk.ticket.TicketType;
  * @param arriveBy the end of the technician's arrival window while he is on the way, else {@code null}
  * @param rating the satisfaction recorded for this round, or {@code null}
  * @param canRate whether the customer may rate now (resolved, not rated)
- * @param canAdd whether the customer may add information or a photo (not cancelled)
+ * @param canAdd whether the customer may add information or a photo (neither cancelled nor closed)
  */
 record PortalProgressView(String ticketNo, TicketType type, String categoryName, TicketStatus status, int round,
 		String maskedAddress, String maskedPhone, List<PortalProgressMark> marks, Instant onSiteAt, String technician,

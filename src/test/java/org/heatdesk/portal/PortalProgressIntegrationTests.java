@@ -188,6 +188,12 @@ class PortalProgressIntegrationTests {
 				Map.of("ticketNo", happy, "phone", phone, "satisfaction", "DISSATISFIED"));
 		assertThat(twice.status()).isEqualTo(409);
 		assertThat(twice.text("code")).isEqualTo("FOLLOWUP_ALREADY_DONE");
+		// closed: nobody reads it any more, the customer makes a new request
+		assertThat(rated.body().path("canAdd").asBoolean()).isFalse();
+		PortalClient.Answer late = portal.post("/api/v1/portal/progress/information",
+				Map.of("ticketNo", happy, "phone", phone, "text", "又不热了"));
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.text("code")).isEqualTo("PORTAL_TICKET_CLOSED");
 
 		PortalClient.age(jdbc, phone);
 		String unhappy = resolved(phone);
