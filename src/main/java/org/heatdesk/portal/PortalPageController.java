@@ -11,8 +11,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PageController
 class PortalPageController {
 
+	private final PortalOutages outages;
+
+	PortalPageController(PortalOutages outages) {
+		this.outages = outages;
+	}
+
 	@GetMapping({ "/portal", "/portal/" })
-	String home(Model model) {
+	String home(Model model, jakarta.servlet.http.HttpServletResponse response) {
+		model.addAttribute("now", outages.now());
+		// the band of outages is on it: kept no longer than the outage page
+		PortalCacheHeaders.shared(response, PortalCacheHeaders.OUTAGES);
 		return "portal/home";
 	}
 }
