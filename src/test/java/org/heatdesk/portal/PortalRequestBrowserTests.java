@@ -72,14 +72,16 @@ class PortalRequestBrowserTests {
 		Path photo = Files.createTempFile("radiator", ".png");
 		Files.write(photo, PNG);
 		try (Browser b = browsers.open(port, Browser.PHONE)) {
-			// the outage page names the community
-			if (Boolean.getBoolean("portalb.outages")) { // TEMPORARY until portal-a's outage page is merged
-			b.go("/portal/outages");
-			b.waitFor(d -> d.findElement(By.tagName("main")).getText().contains(community.name()));
-			b.screenshot("portal-b-1-outages");
-			}
+			// the outage page: the customer looks up their address and finds their community cut off
 			b.go("/portal");
 			b.screenshot("portal-b-0-home");
+			b.go("/portal/outages");
+			b.find(By.id("lookup-q")).sendKeys(community.name() + "8号楼");
+			b.submit(By.cssSelector("#outage-lookup button[type=submit]"));
+			var place = b.find(By.cssSelector("#lookup-result .place[data-community='" + community.name() + "']"));
+			assertThat(place.getAttribute("data-affected")).isEqualTo("true");
+			assertThat(place.getText()).contains("管道抢修");
+			b.screenshot("portal-b-1-outages");
 
 			b.go("/portal/request");
 			b.find(By.id("phone")).sendKeys(phone);
@@ -134,6 +136,15 @@ class PortalRequestBrowserTests {
 			b.screenshot("portal-b-6-rated");
 			assertThat(jdbc.sql("select satisfaction from followup_follow_up where ticket_no = ? and channel = 'PORTAL'")
 				.param(no).query(String.class).single()).isEqualTo("SATISFIED");
+
+			// the desk: the receiver (first responder) reads the online ticket with the customer's photo
+			try (Browser desk = browsers.open(port, Browser.DESK)) {
+				desk.login("lead", "heatdesk2026");
+				desk.go("/tickets/" + no);
+				String page = desk.waitFor(d -> d.findElement(By.tagName("main")).getText());
+				assertThat(page).contains(no).contains(photo.getFileName().toString());
+				desk.screenshot("portal-b-8-desk-ticket");
+			}
 		}
 		finally {
 			Files.deleteIfExists(photo);
