@@ -81,6 +81,14 @@ public class Articles {
 		return jdbc.sql(SELECT + " where v.article_id = ? and v.status = 'PUBLISHED'").param(id).query(this::view).optional();
 	}
 
+	/**
+	 * The published version of the article with this slug, for the public portal (portal-a), which
+	 * shows some answers as they read now; empty if none is published.
+	 */
+	public Optional<ArticleView> publishedBySlug(String slug) {
+		return jdbc.sql(SELECT + " where a.slug = ? and v.status = 'PUBLISHED'").param(slug).query(this::view).optional();
+	}
+
 	Optional<ArticleView> version(long id, int version) {
 		return jdbc.sql(SELECT + " where v.article_id = ? and v.version = ?").params(id, version).query(this::view).optional();
 	}
