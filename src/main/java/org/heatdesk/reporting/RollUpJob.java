@@ -1,0 +1,87 @@
+package org.heatdesk.reporting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rolls up the closed days no one has rolled yet, newest first, a batch at a time: after downtime it
+ * catches up by itself over the following runs. A day counts as closed once it ended
+ * {@code heatdesk.reporting.rollup.grace} (26 hours) ago: late records of it (a call's last events, a
+ * record entered the next morning) have arrived by then, and yesterday stays live. Days further back
+ * than {@code heatdesk.reporting.rollup.days} stay live (they are rarely asked for).
+ */
+@Component
+class RollUpJob {
+
+	private static final Logger log = LoggerFactory.getLogger(RollUpJob.class);
+
+	private final ComplianceReports reports;
+
+	private final RollUps rollUps;
+
+	private final Clock clock;
+
+	private final int days;
+
+	private final int batch;
+
+	private final Duration grace;
+
+	RollUpJob(ComplianceReports reports, RollUps rollUps, Clock clock,
+			@Value("${heatdesk.reporting.rollup.days:400}") int days, @Value("${heatdesk.reporting.rollup.batch:120}") int batch,
+			@Value("${heatdesk.reporting.rollup.grace:PT26H}") Duration grace) {
+		this.reports = reports;
+		this.rollUps = rollUps;
+		this.clock = clock;
+		this.days = days;
+		this.batch = batch;
+		this.grace = grace;
+	}
+
+	@Scheduled(initialDelayString = "${heatdesk.reporting.rollup.initial-delay:PT60S}",
+			fixedDelayString = "${heatdesk.reporting.rollup.interval:PT15S}")
+	void run() {
+		try {
+			catchUp(batch);
+		}
+		catch (RuntimeException e) {
+			log.warn("roll-up of closed days failed; the next run tries again", e);
+		}
+	}
+
+	/**
+	 * Rolls at most {@code limit} day-figures, the newest days first across all figures (so the recent
+	 * weeks every report asks for are rolled first after a start or downtime); the number rolled.
+	 */
+	int catchUp(int limit) {
+		ZoneId zone = reports.zone();
+		// the first day not closed yet: the one whose end lies less than the grace period back
+		LocalDate firstOpen = LocalDate.ofInstant(clock.instant().minus(grace), zone);
+		java.util.Map<String, java.util.Set<LocalDate>> missing = new java.util.LinkedHashMap<>();
+		for (FigureDefinition d : reports.definitions()) {
+			missing.put(d.code(), new java.util.HashSet<>(rollUps.missing(d.code(), firstOpen, days)));
+		}
+		int rolled = 0;
+		for (LocalDate day = firstOpen.minusDays(1); !day.isBefore(firstOpen.minusDays(days)); day = day.minusDays(1)) {
+			for (var e : missing.entrySet()) {
+				if (!e.getValue().contains(day)) {
+					continue;
+				}
+				if (rolled >= limit) {
+					return rolled;
+				}
+				rollUps.roll(reports.figure(e.getKey()).orElseThrow(), day, reports.start(day), reports.start(day.plusDays(1)));
+				rolled++;
+			}
+		}
+		return rolled;
+	}
+}
