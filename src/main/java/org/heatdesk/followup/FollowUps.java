@@ -264,6 +264,68 @@ class FollowUps {
 		}
 	}
 
+	// ---- portal-b (issue 18): the customer rates on the public portal
+
+	static final Actor PORTAL = Actor.system("portal");
+
+	/**
+	 * The customer rated a resolved ticket on the public portal ({@link CustomerRatings}): as an SMS
+	 * rating, from the customer's own hand (channel {@code PORTAL}), with their comment. The round's
+	 * follow-up is written now when the type's rate did not sample it (the customer chose to rate).
+	 * Dissatisfied reopens the ticket to its resolver as a dissatisfied call does; anything else closes
+	 * it (a complaint not yet answered gets a note instead). All or nothing.
+	 * @throws HeatDeskException 400 {@code FOLLOWUP_SATISFACTION_INVALID}, {@code TOO_LONG} (comment);
+	 *     404 {@code TICKET_NOT_FOUND}; 409 {@code FOLLOWUP_TICKET_NOT_RESOLVED}, {@code FOLLOWUP_ALREADY_DONE}
+	 */
+	@Transactional
+	FollowUpView recordPortalRating(String ticketNo, String satisfaction, String comment) {
+		if (satisfaction == null || satisfaction.isBlank()) {
+			throw HeatDeskException.badInput("REQUIRED", "satisfaction");
+		}
+		Satisfaction s = Satisfaction.parse(satisfaction)
+			.orElseThrow(() -> HeatDeskException.badInput("FOLLOWUP_SATISFACTION_INVALID", "satisfaction"));
+		String words = InputChecks.optional(comment, "comment", 1000);
+		FollowUpTicket t = tickets.forFollowUp(ticketNo)
+			.orElseThrow(() -> HeatDeskException.notFound("TICKET_NOT_FOUND", ticketNo));
+		if (t.status() != TicketStatus.RESOLVED) {
+			throw HeatDeskException.conflict(t.status() == TicketStatus.CLOSED ? "FOLLOWUP_ALREADY_DONE"
+					: "FOLLOWUP_TICKET_NOT_RESOLVED");
+		}
+		Instant resolved = t.resolvedAt() == null ? clock.instant() : t.resolvedAt();
+		String phone = t.contactPhone() != null ? t.contactPhone() : t.callerPhone();
+		// the type's rate may have left this round out: the customer's own rating still counts
+		Optional<Long> added = jdbc.sql("""
+				insert into followup_follow_up (ticket_id, ticket_no, round, ticket_type, customer_id, phone, resolver,
+				  resolved_at, due_at, queued_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (ticket_no, round) do nothing returning id""")
+			.params(t.id(), t.ticketNo(), t.round(), t.type().name(), t.customerId(), phone, t.resolvedBy(),
+					SqlValues.ts(resolved), SqlValues.ts(WorkingDays.plus(resolved, settings.rule(t.type()).dueDays(), zone)),
+					SqlValues.ts(clock.instant()))
+			.query(Long.class)
+			.optional();
+		added.ifPresent(id -> audit.record(PORTAL, "FOLLOWUP_QUEUED", "followup", id, null,
+				mapOf("ticketNo", t.ticketNo(), "round", t.round(), "source", "PORTAL")));
+		long id = jdbc.sql("select id from followup_follow_up where ticket_no = ? and round = ?")
+			.params(t.ticketNo(), t.round())
+			.query(Long.class)
+			.single();
+		Locked f = lock(id);
+		if (f.status() != FollowUpStatus.QUEUED) {
+			throw HeatDeskException.conflict("FOLLOWUP_ALREADY_DONE");
+		}
+		boolean dissatisfied = s == Satisfaction.DISSATISFIED;
+		finish(PORTAL, f, t, s, !dissatisfied, words, null, "PORTAL", null);
+		if (dissatisfied) {
+			ticketCommands.reopenFromFollowUp(SYSTEM, t.ticketNo(),
+					text("followup.note.portalReopened", words == null ? "—" : words));
+		}
+		else {
+			closeOrNote(t.ticketNo(), text("followup.note.portalClosed", label(s), words == null ? "—" : words));
+		}
+		return find(id).orElseThrow();
+	}
+
 	/** A reply that is not a digit: kept on the follow-up for the agent who calls. */
 	@Transactional
 	void keepSmsComment(long id, String text) {

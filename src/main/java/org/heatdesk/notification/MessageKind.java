@@ -19,7 +19,13 @@ public enum MessageKind {
 	SUGGESTION_REPLY(false, "ticketNo", "reply"),
 	OUTAGE_PUBLISHED(true, "community", "reason", "until"),
 	OUTAGE_EXTENDED(true, "community", "until"),
-	OUTAGE_RESTORED(true, "community");
+	OUTAGE_RESTORED(true, "community"),
+
+	// ---- portal-b (issue 18): the public portal; sent urgent (the customer waits for the code)
+	/** A one-time code confirming the phone of a request made online (valid 10 minutes). */
+	PORTAL_CODE(false, "code"),
+	/** The number of a request made online, to the phone confirmed for it. */
+	PORTAL_REQUEST_RECORDED(false, "ticketNo");
 
 	/** The placeholders every template may use, filled from the settings. */
 	public static final Set<String> COMMON = Set.of("hotline", "company");

@@ -75,6 +75,39 @@ public class Attachments {
 		return attachments.find(row.id(), id.get()).orElseThrow();
 	}
 
+	// ---- portal-b (issue 18): a photo the customer adds on the public portal
+
+	/**
+	 * Attaches a photo the customer sent from the public portal: only the system may (the portal, once it
+	 * has checked the ticket's number with its phone), the rules of {@link #attach} otherwise; the
+	 * uploader is the system's name ({@code system:portal}), so the timeline and the trail say where it
+	 * came from.
+	 * @throws HeatDeskException {@code FORBIDDEN} (403) for a person; as {@link #attach} otherwise
+	 */
+	@Transactional
+	public AttachmentView attachFromCustomer(Actor system, String ticketNo, String fileName, byte[] content) {
+		if (system == null || !system.system()) {
+			throw HeatDeskException.forbidden("FORBIDDEN");
+		}
+		TicketRow row = support.load(ticketNo, support.acting(system));
+		String type = AttachmentCheck.contentType(content);
+		String name = AttachmentCheck.fileName(fileName, type);
+		String sha = AttachmentCheck.sha256(content);
+		Optional<AttachmentView> same = attachments.bySha(row.id(), sha);
+		if (same.isPresent()) {
+			return same.get();
+		}
+		Instant now = clock.instant();
+		Optional<Long> id = attachments.insert(row.id(), name, type, content, sha, system.name(), now);
+		if (id.isEmpty()) {
+			return attachments.bySha(row.id(), sha).orElseThrow();
+		}
+		repository.addEvent(row.id(), now, system.name(), "ATTACHMENT_ADDED", name, null);
+		audit.record(system, "TICKET_ATTACHMENT_ADDED", "ticket", row.ticketNo(), null,
+				Map.of("attachmentId", id.get(), "fileName", name, "size", content.length, "sha256", sha));
+		return attachments.find(row.id(), id.get()).orElseThrow();
+	}
+
 	/** The ticket's attachments, oldest first; refused like the ticket itself (6.7). */
 	@Transactional(readOnly = true)
 	public List<AttachmentView> attachments(Actor actor, String ticketNo) {

@@ -128,6 +128,32 @@ public class TicketQueries {
 		return repository.findByKey(idempotencyKey).map(TicketQueries::progressOf);
 	}
 
+	// ---- portal-b (issue 18): what the public portal shows of a ticket
+
+	/**
+	 * A ticket for the public portal's progress page ({@link PublicTicketProgress}): one indexed read by
+	 * number, the category named in the current language. Empty for an unknown number.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PublicTicketProgress> publicProgress(String ticketNo) {
+		if (ticketNo == null || ticketNo.isBlank() || ticketNo.length() > 40) {
+			return Optional.empty();
+		}
+		return repository.findByNo(ticketNo.strip().toUpperCase()).map(r -> {
+			Locale locale = LocaleContextHolder.getLocale();
+			String category = r.categoryId() == null ? null : catalog.category(r.categoryId()).map(c -> c.name(locale)).orElse(null);
+			List<String> phones = java.util.stream.Stream.of(r.callerPhone(), r.contactPhone())
+				.filter(p -> p != null && !p.isBlank())
+				.distinct()
+				.toList();
+			boolean done = r.status() == TicketStatus.RESOLVED || r.status() == TicketStatus.CLOSED;
+			return new PublicTicketProgress(r.ticketNo(), r.type(), category, r.channel(), r.status(),
+					repository.roundsEnded(r.id()) + 1, r.customerId(), phones, r.address(), r.recordedAt(), r.dispatchedAt(),
+					r.respondedAt(), r.onSiteAt(), r.resolvedAt(), r.closedAt(), r.cancelledAt(), r.due().onSite(),
+					support.technicianName(r.assigneeId()), done ? r.result() : null, r.incident());
+		});
+	}
+
 	/** The active categories of a type, in the managers' order, named in the current language. */
 	public List<CategoryView> categories(TicketType type) {
 		Locale locale = LocaleContextHolder.getLocale();

@@ -95,6 +95,14 @@ class TicketSupport {
 		return new Acting(actor, person(actor));
 	}
 
+	/** portal-b (issue 18): the display name of the technician with this id, or {@code null} for anyone else. */
+	String technicianName(Long staffId) {
+		if (staffId == null) {
+			return null;
+		}
+		return staff.find(staffId).filter(s -> s.has(Role.TECHNICIAN)).map(StaffView::displayName).orElse(null);
+	}
+
 	/**
 	 * The staff member acting; the system is refused (only a person records, holds or receives a ticket).
 	 * @throws HeatDeskException {@code FORBIDDEN} (403)
