@@ -80,8 +80,11 @@ class PortalFigures {
 
 	private final PortalCache<Month> current;
 
+	private final org.springframework.transaction.support.TransactionTemplate transaction;
+
 	PortalFigures(PublishedFigures published, ComplianceReports reports, JdbcClient jdbc, AuditTrail audit, Clock clock,
-			Company company) {
+			Company company, org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.published = published;
 		this.reports = reports;
 		this.jdbc = jdbc;
@@ -163,14 +166,20 @@ class PortalFigures {
 			if (figures.isEmpty()) {
 				continue;
 			}
-			int inserted = jdbc.sql("""
-					insert into portal_figures_publication (month, published_at, published_by) values (?, ?, ?)
-					on conflict (month) do nothing""")
-				.params(java.sql.Date.valueOf(m.atDay(1)), java.sql.Timestamp.from(clock.instant()), "system:portal-figures")
-				.update();
-			if (inserted == 1) {
-				audit.record(Actor.system("portal-figures"), "PORTAL_FIGURES_PUBLISHED", "portal_figures", m.toString(), null,
-						Map.of("computedAt", figures.get().computedAt().toString()));
+			// the row and its audit in one transaction: a month published is a month audited
+			boolean inserted = Boolean.TRUE.equals(transaction.execute(tx -> {
+				int rows = jdbc.sql("""
+						insert into portal_figures_publication (month, published_at, published_by) values (?, ?, ?)
+						on conflict (month) do nothing""")
+					.params(java.sql.Date.valueOf(m.atDay(1)), java.sql.Timestamp.from(clock.instant()), "system:portal-figures")
+					.update();
+				if (rows == 1) {
+					audit.record(Actor.system("portal-figures"), "PORTAL_FIGURES_PUBLISHED", "portal_figures", m.toString(), null,
+							Map.of("computedAt", figures.get().computedAt().toString()));
+				}
+				return rows == 1;
+			}));
+			if (inserted) {
 				done.add(m);
 			}
 		}

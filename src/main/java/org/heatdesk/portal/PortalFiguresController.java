@@ -65,7 +65,7 @@ class PortalFiguresController {
 		}
 		try {
 			YearMonth m = YearMonth.parse(month);
-			return m.getYear() < 2000 || m.getYear() > 2999 ? null : m;
+			return m.getYear() < org.heatdesk.platform.InputChecks.MIN_YEAR || m.getYear() > org.heatdesk.platform.InputChecks.MAX_YEAR ? null : m;
 		}
 		catch (DateTimeParseException e) {
 			return null;
