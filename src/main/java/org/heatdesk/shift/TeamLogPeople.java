@@ -80,4 +80,25 @@ class TeamLogPeople {
 		}
 		return staff.teams().stream().filter(t -> t.id() == teamId).map(TeamView::name).findFirst().orElse("#" + teamId);
 	}
+
+	/**
+	 * The team a record is kept for: the one asked for when the person may keep its records (a
+	 * manager any team, a lead his own), else the person's own.
+	 * @throws HeatDeskException 400 {@code SHIFT_TEAM_REQUIRED} (no team at all), 403 {@code SHIFT_TEAM_NOT_YOURS}
+	 */
+	long team(StaffView me, Long asked) {
+		if (asked == null) {
+			if (me.teamId() == null) {
+				throw HeatDeskException.badInput("SHIFT_TEAM_REQUIRED", "teamId");
+			}
+			return me.teamId();
+		}
+		if (me.has(Role.MANAGER) || asked.equals(me.teamId())) {
+			if (teams().stream().noneMatch(t -> t.id() == asked)) {
+				throw HeatDeskException.badInput("SHIFT_TEAM_UNKNOWN", "teamId");
+			}
+			return asked;
+		}
+		throw HeatDeskException.forbidden("SHIFT_TEAM_NOT_YOURS");
+	}
 }
