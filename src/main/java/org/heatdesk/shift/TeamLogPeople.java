@@ -101,4 +101,20 @@ class TeamLogPeople {
 		}
 		throw HeatDeskException.forbidden("SHIFT_TEAM_NOT_YOURS");
 	}
+
+	/**
+	 * The team a page shows: the one asked for when the person may read every team (manager,
+	 * auditor, administrator), else the person's own, else the first desk team.
+	 */
+	Long pageTeam(StaffView me, Long asked) {
+		boolean all = me.has(Role.MANAGER) || me.has(Role.AUDITOR) || me.has(Role.ADMIN);
+		List<TeamView> teams = teams();
+		if (asked != null && all && teams.stream().anyMatch(t -> t.id() == asked)) {
+			return asked;
+		}
+		if (me.teamId() != null) {
+			return me.teamId();
+		}
+		return teams.isEmpty() ? null : teams.get(0).id();
+	}
 }
