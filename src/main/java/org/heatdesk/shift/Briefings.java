@@ -47,7 +47,7 @@ class Briefings {
 	record WeekSummary(long teamId, String teamName, LocalDate monday, int briefings, int present, int expected,
 			List<String> topics) {
 
-		int attendancePercent() {
+		public int attendancePercent() {
 			return expected == 0 ? 0 : Math.round(present * 100f / expected);
 		}
 	}

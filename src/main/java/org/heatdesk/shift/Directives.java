@@ -30,12 +30,12 @@ class Directives {
 	record Directive(long id, String title, String details, String fromWhom, Long teamId, long ownerId, Instant dueAt,
 			long givenBy, Instant givenAt, String status, Instant acceptedAt, String feedback, Instant doneAt) {
 
-		boolean overdue(Instant now) {
+		public boolean overdue(Instant now) {
 			return !"DONE".equals(status) && now.isAfter(dueAt);
 		}
 
 		/** Fed back after its deadline. */
-		boolean late() {
+		public boolean late() {
 			return doneAt != null && doneAt.isAfter(dueAt);
 		}
 	}

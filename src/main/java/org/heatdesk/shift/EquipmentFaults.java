@@ -56,11 +56,11 @@ class EquipmentFaults {
 			Instant raisedAt, Instant dueAt, String status, Long takenBy, Instant takenAt, String result, Long resolvedBy,
 			Instant resolvedAt) {
 
-		boolean overdue(Instant now) {
+		public boolean overdue(Instant now) {
 			return !"RESOLVED".equals(status) && now.isAfter(dueAt);
 		}
 
-		boolean resolvedLate() {
+		public boolean resolvedLate() {
 			return resolvedAt != null && resolvedAt.isAfter(dueAt);
 		}
 	}

@@ -38,7 +38,7 @@ class ServiceIncidents {
 			String ticketNo, long recordedBy, Instant recordedAt, Instant reportedAt, String status, String investigation,
 			Long investigatedBy, Instant investigatedAt, String conclusion, Long concludedBy, Instant concludedAt) {
 
-		boolean reportedInTime(Duration limit) {
+		public boolean reportedInTime(Duration limit) {
 			return !reportedAt.isAfter(occurredAt.plus(limit));
 		}
 	}

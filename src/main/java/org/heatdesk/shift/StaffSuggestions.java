@@ -35,11 +35,11 @@ class StaffSuggestions {
 	record StaffSuggestion(long id, String kind, long authorId, Long teamId, String subject, String text, Instant createdAt,
 			Instant dueAt, String status, String answer, Long answeredBy, Instant answeredAt) {
 
-		boolean overdue(Instant now) {
+		public boolean overdue(Instant now) {
 			return "OPEN".equals(status) && now.isAfter(dueAt);
 		}
 
-		boolean answeredLate() {
+		public boolean answeredLate() {
 			return answeredAt != null && answeredAt.isAfter(dueAt);
 		}
 	}
