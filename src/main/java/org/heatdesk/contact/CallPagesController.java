@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.OnDuty;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.heatdesk.platform.Roles;
 import org.heatdesk.staff.Staff;
 import org.heatdesk.staff.StaffView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -58,11 +60,16 @@ class CallPagesController {
 
 	private final ZoneId zone;
 
+	/** Who answers for each team (the shift module), shown above the figures when it is there. */
+	private final ObjectProvider<OnDuty> onDuty;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NORMAL).build();
 
 	CallPagesController(Wallboard wallboard, DeskStreams streams, CallQueries queries, Staff staff, AnswerProperties answer,
-			MessageSource messages, JsonMapper json, Clock clock, @Value("${heatdesk.company.zone:Asia/Shanghai}") String zone) {
+			MessageSource messages, JsonMapper json, Clock clock, @Value("${heatdesk.company.zone:Asia/Shanghai}") String zone,
+			ObjectProvider<OnDuty> onDuty) {
+		this.onDuty = onDuty;
 		this.wallboard = wallboard;
 		this.streams = streams;
 		this.queries = queries;
@@ -85,6 +92,9 @@ class CallPagesController {
 					s -> messages.getMessage("presence." + s.name(), null, LocaleContextHolder.getLocale()),
 					(a, b) -> a, LinkedHashMap::new));
 		model.addAttribute("presenceLabels", json.writeValueAsString(labels));
+		OnDuty duty = onDuty.getIfAvailable();
+		model.addAttribute("duty", duty == null ? List.of() : duty.answeringAll(clock.instant()));
+		model.addAttribute("dutyZone", zone.getId());
 		return "contact/wallboard";
 	}
 

@@ -4,9 +4,11 @@ import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.InputChecks;
 import org.heatdesk.platform.NavItem;
+import org.heatdesk.platform.OnDuty;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.heatdesk.platform.Roles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -41,7 +43,12 @@ class BoardPageController {
 
 	private final Technicians technicians;
 
-	BoardPageController(DispatchBoard board, Workload workload, Jobs jobs, BoardStreams streams, Technicians technicians) {
+	/** Which shift answers for each desk team's tickets (the shift module), shown on the board when it is there. */
+	private final ObjectProvider<OnDuty> onDuty;
+
+	BoardPageController(DispatchBoard board, Workload workload, Jobs jobs, BoardStreams streams, Technicians technicians,
+			ObjectProvider<OnDuty> onDuty) {
+		this.onDuty = onDuty;
 		this.board = board;
 		this.workload = workload;
 		this.jobs = jobs;
@@ -67,12 +74,19 @@ class BoardPageController {
 		}
 	}
 
+	private void duty(java.time.Instant at, Model model) {
+		OnDuty d = onDuty.getIfAvailable();
+		model.addAttribute("duty", d == null ? java.util.List.of() : d.answeringAll(at));
+		model.addAttribute("dutyZone", technicians.zone().getId());
+	}
+
 	@GetMapping("/dispatch/board")
 	String board(@RequestParam(required = false) String ticket, @RequestParam(required = false) String kind,
 			Authentication authentication, Model model) {
 		DispatchBoard.Board b = board.board(Actor.current());
 		model.addAttribute("board", b);
 		model.addAttribute("bf", format(b.at()));
+		duty(b.at(), model);
 		String chosen = ticket;
 		if (chosen == null || chosen.isBlank()) {
 			chosen = b.groups().stream().flatMap(g -> g.places().stream()).flatMap(p -> p.rows().stream())
@@ -97,6 +111,7 @@ class BoardPageController {
 		DispatchBoard.Board b = board.board(Actor.current());
 		model.addAttribute("board", b);
 		model.addAttribute("bf", format(b.at()));
+		duty(b.at(), model);
 		model.addAttribute("chosen", ticket);
 		return "dispatch/board :: rows";
 	}
