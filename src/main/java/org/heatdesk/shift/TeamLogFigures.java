@@ -144,8 +144,9 @@ class TeamLogFigures {
 	}
 
 	/**
-	 * Briefings held per shift worked. Until the roster is read here, a team's shift is a team-day on
-	 * which one of its members signed in at the desk (the presence log) or a briefing was held.
+	 * Briefings held per shift: the shifts of the roster that start on the day (a team, a day, a kind
+	 * of shift), each kept when a briefing of that team and kind was held that day; a briefing held for
+	 * a shift not on the roster counts as a shift with its briefing.
 	 */
 	@Bean
 	ComplianceFigure briefingsHeldFigure(ReportingReads reads, Clock clock, MessageSource messages, Company company) {
@@ -157,14 +158,14 @@ class TeamLogFigures {
 			public List<DayCount> count(Instant from, Instant to) {
 				LocalDate day = from.atZone(zone).toLocalDate();
 				return reads.jdbc().sql("""
-						with worked as (
-						  select distinct m.team_id from contact_presence_log p join staff_member m on m.id = p.staff_id
-						  where p.started_at >= :from and p.started_at < :to and p.state <> 'OFFLINE' and m.team_id is not null
-						  union select team_id from shift_briefing where held_on = :day),
-						held as (select distinct team_id from shift_briefing where held_on = :day),
-						teams as (select w.team_id, (h.team_id is not null) as held from worked w left join held h on h.team_id = w.team_id)
-						select 'COMPANY', 0, count(*) filter (where held), count(*) from teams having count(*) > 0
-						union all select 'TEAM', team_id, case when held then 1 else 0 end, 1 from teams""")
+						with shifts as (
+						  select distinct team_id, kind from shift_roster_entry where starts_at >= :from and starts_at < :to
+						  union select team_id, shift_code from shift_briefing where held_on = :day),
+						held as (
+						  select s.team_id, exists (select 1 from shift_briefing b
+						    where b.team_id = s.team_id and b.held_on = :day and b.shift_code = s.kind) as held from shifts s)
+						select 'COMPANY', 0, count(*) filter (where held), count(*) from held having count(*) > 0
+						union all select 'TEAM', team_id, count(*) filter (where held), count(*) from held group by team_id""")
 					.param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("day", day)
 					.query((rs, i) -> new DayCount(ScopeKind.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3),
 							rs.getLong(4), null))

@@ -280,17 +280,30 @@ class TeamLogIntegrationTests {
 		assertThat(suggestionsFigure.numerator()).isEqualTo(1);
 		assertThat(suggestionsFigure.denominator()).isEqualTo(2);
 
-		// briefings: this team held one today → 1 of 1; another team signed in today without one → 0 of 1
-		briefings.hold(lead, null, today, "DAY", "讲评", null, Set.of(t.lead().id()), Map.of());
+		// briefings: this team's day shift on the roster with its briefing → 1 of 1; another team's day and
+		// evening shifts on the roster, a briefing before the evening one only → 1 of 2
+		Instant eight = today.atTime(LocalTime.of(8, 0)).atZone(zone).toInstant();
+		Instant four = today.atTime(LocalTime.of(16, 0)).atZone(zone).toInstant();
 		TeamLogFixtures.Team other = TeamLogFixtures.team(staff);
-		jdbc.sql("insert into contact_presence_log (staff_id, state, started_at, set_by) values (?, 'READY', now(), 'test')")
-			.param(other.agent().id()).update();
+		roster(t.team().id(), t.agent().id(), today, "DAY", eight);
+		roster(other.team().id(), other.agent().id(), today, "DAY", eight);
+		roster(other.team().id(), other.agent2().id(), today, "EVENING", four);
+		briefings.hold(lead, null, today, "DAY", "讲评", null, Set.of(t.lead().id()), Map.of());
+		briefings.hold(actor(other.lead()), null, today, "EVENING", "讲评", null, Set.of(), Map.of());
 		var held = reports.value("shift.briefings-held", Period.day(today), Scope.team(t.team().id())).orElseThrow();
 		assertThat(held.numerator()).isEqualTo(1);
 		assertThat(held.denominator()).isEqualTo(1);
-		var notHeld = reports.value("shift.briefings-held", Period.day(today), Scope.team(other.team().id())).orElseThrow();
-		assertThat(notHeld.numerator()).isZero();
-		assertThat(notHeld.denominator()).isEqualTo(1);
-		assertThat(notHeld.value()).isEqualByComparingTo(BigDecimal.ZERO);
+		var half = reports.value("shift.briefings-held", Period.day(today), Scope.team(other.team().id())).orElseThrow();
+		assertThat(half.numerator()).isEqualTo(1);
+		assertThat(half.denominator()).isEqualTo(2);
+		assertThat(half.value()).isEqualByComparingTo(new BigDecimal("50.0"));
+	}
+
+	private void roster(long teamId, long staffId, LocalDate day, String kind, Instant start) {
+		jdbc.sql("""
+				insert into shift_roster_entry (team_id, staff_id, day, kind, starts_at, ends_at, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, 'test', now())""")
+			.params(teamId, staffId, day, kind, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofHours(8))))
+			.update();
 	}
 }

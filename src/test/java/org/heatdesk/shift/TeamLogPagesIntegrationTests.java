@@ -34,6 +34,12 @@ class TeamLogPagesIntegrationTests {
 		assertRows(lead, "/shift/incidents", "id=\"incident-", "接线员答复有误");
 		assertRows(lead, "/shift/suggestions?lang=en", "id=\"staff-suggestions\"", "Suggestions and doubts");
 
+		// the hub links the records and counts them: the demo's lead has a headset fault open and a directive of his own
+		HttpResponse<String> hub = lead.get("/shift");
+		assertThat(hub.statusCode()).isEqualTo(200);
+		assertThat(hub.body()).contains("id=\"records\"").contains("href=\"/shift/briefings\"").contains("href=\"/shift/faults\"")
+			.contains("未处理的设备故障").doesNotContain("出错了");
+
 		PageSession manager = PageSession.login(port, "manager");
 		assertRows(manager, "/shift/suggestions", "id=\"suggestion-", "对上周质检扣分的疑问");
 		assertRows(manager, "/shift/incidents?lang=en", "id=\"incident-", "Service incident");
@@ -49,6 +55,9 @@ class TeamLogPagesIntegrationTests {
 		assertThat(admin.get("/shift/briefings").statusCode()).isEqualTo(403);
 
 		PageSession agent = PageSession.login(port, "agent");
+		// an agent's hub links his directives and suggestions, not the lead's records
+		String agentHub = agent.get("/shift").body();
+		assertThat(agentHub).contains("href=\"/shift/directives\"").doesNotContain("href=\"/shift/briefings\"");
 		assertRows(agent, "/shift/directives", "id=\"directive-", "整理本周停暖小区名单报主任");
 		// an agent sees his own directives only, and records no incident
 		assertThat(agent.get("/shift/directives").body()).doesNotContain("组织乙班学习新版服务用语");
