@@ -39,6 +39,17 @@ class TeamLogPageController {
 		this.people = people;
 	}
 
+	@org.springframework.context.annotation.Configuration
+	static class Navigation {
+
+		/** The administrators reach the system faults sent to them (the /shift hub is the desk's and the managers'). */
+		@org.springframework.context.annotation.Bean
+		org.heatdesk.platform.NavItem equipmentFaultsAdminNav() {
+			return new org.heatdesk.platform.NavItem("nav.shiftFaults", "nav.shiftFaults.description", "/shift/faults",
+					Roles.ADMIN, 915, null);
+		}
+	}
+
 	record EntryRow(TeamLog.Entry e, String author) {
 	}
 

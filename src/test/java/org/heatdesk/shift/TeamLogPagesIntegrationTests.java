@@ -32,7 +32,8 @@ class TeamLogPagesIntegrationTests {
 		assertRows(lead, "/shift/faults", "id=\"fault-", "3 号席电脑开机蓝屏");
 		assertRows(lead, "/shift/directives", "id=\"directive-", "整理本周停暖小区名单报主任");
 		assertRows(lead, "/shift/incidents", "id=\"incident-", "接线员答复有误");
-		assertRows(lead, "/shift/suggestions?lang=en", "id=\"staff-suggestions\"", "Suggestions and doubts");
+		// the demo lead raised none himself: the form, in English
+		assertRows(lead, "/shift/suggestions?lang=en", "id=\"submit-suggestion\"", "Suggestions and doubts");
 
 		// the hub links the records and counts them: the demo's lead has a headset fault open and a directive of his own
 		HttpResponse<String> hub = lead.get("/shift");
