@@ -47,7 +47,9 @@ class TeamLogPagesIntegrationTests {
 		assertRows(manager, "/shift/directives", "id=\"directive-", "组织乙班学习新版服务用语");
 
 		PageSession auditor = PageSession.login(port, "auditor");
-		assertRows(auditor, "/shift/log", "id=\"log-", "设备检查");
+		// the auditor has no team of his own: he names the demo's team A
+		long teamA = jdbc.sql("select id from staff_team where code = 'A'").query(Long.class).single();
+		assertRows(auditor, "/shift/log?teamId=" + teamA, "id=\"log-", "设备检查");
 		assertThat(auditor.get("/shift/faults").statusCode()).isEqualTo(403);
 		assertThat(auditor.get("/shift/directives").statusCode()).isEqualTo(403);
 
