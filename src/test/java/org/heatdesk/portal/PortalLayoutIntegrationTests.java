@@ -40,6 +40,25 @@ class PortalLayoutIntegrationTests {
 		assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
 	}
 
+	/** A phone that kept a dead session cookie (from a form it opened long ago) stays on the portal, never sent to the staff login. */
+	@Test
+	void aDeadSessionCookieStaysOnThePortal() throws Exception {
+		HttpResponse<String> page = http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/portal/outages?lang=en"))
+			.header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/portal/outages?lang=en")
+			.doesNotContain("login");
+		// a staff page with the same dead cookie still goes to the login
+		HttpResponse<String> staffPage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/desk"))
+			.header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(staffPage.headers().firstValue("Location").orElse("")).contains("/login?expired");
+	}
+
 	@Test
 	void englishWithLangEn() throws Exception {
 		HttpResponse<String> page = get("/portal?lang=en");

@@ -174,6 +174,15 @@ class SecurityConfiguration {
 					request.getMethod() + " " + request.getRequestURI(), Map.of("reason", "no valid session"));
 			// a fresh session replaces the dead cookie, or every request would land here again
 			request.getSession(true);
+			String portal = request.getContextPath() + "/portal";
+			String uri = request.getRequestURI();
+			if (uri.equals(portal) || uri.startsWith(portal + "/")) {
+				// a customer on the public portal never signed in: he stays on the page he asked for (a form
+				// posted with the dead session's token is shown again, empty, to be sent anew)
+				String query = changing || request.getQueryString() == null ? "" : "?" + request.getQueryString();
+				response.sendRedirect(uri + query);
+				return;
+			}
 			response.sendRedirect(request.getContextPath() + "/login?expired");
 		};
 	}
