@@ -29,7 +29,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The monthly appraisal on a hand-made month (October 2026) of a new agent: training and a
+ * The monthly appraisal on a hand-made month (October 2019 — before the roll-up's 400 days, so counted live while the test writes it) of a new agent: training and a
  * certificate recorded for that month give the two people figures, a figure without cases is left
  * out, the lead adds his score, issues it, and the agent acknowledges it; the formula's version is
  * the one in force when it was issued.
@@ -37,7 +37,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @HeatDeskTest
 class AppraisalIntegrationTests {
 
-	static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+	static final YearMonth OCTOBER = YearMonth.of(2019, 10);
 
 	@LocalServerPort
 	int port;
@@ -74,12 +74,12 @@ class AppraisalIntegrationTests {
 			assertThat(formula.version()).isEqualTo(before.version() + 1);
 			// October: training of 120 minutes on the 5th and 60 on the 12th; in the team since September,
 			// certified from the 10th
-			jdbc.sql("update staff_member set created_at = '2026-09-01T00:00:00Z' where id = ?").param(t.agent().id()).update();
-			training(t, "2026-10-05", 120);
-			training(t, "2026-10-12", 60);
+			jdbc.sql("update staff_member set created_at = '2019-09-01T00:00:00Z' where id = ?").param(t.agent().id()).update();
+			training(t, "2019-10-05", 120);
+			training(t, "2019-10-12", 60);
 			jdbc.sql("""
 					insert into staff_certificate (staff_id, name, number, issued_on, expires_on, created_by, created_at)
-					values (?, '上岗证', 'T-1', '2026-10-10', '2029-10-09', 'test', now())""").param(t.agent().id()).update();
+					values (?, '上岗证', 'T-1', '2019-10-10', '2022-10-09', 'test', now())""").param(t.agent().id()).update();
 
 			// the figures, by hand: 120 + 60 = 180 minutes; certified on 22 of October's 31 days (10th–31st):
 			// 22 / 31 = 70.96… % → 71.0
@@ -98,10 +98,10 @@ class AppraisalIntegrationTests {
 
 			// the lead's page of his team's October, before issuing: the computed score
 			PageSession leadPages = PageSession.login(port, t.lead().username());
-			String month = leadPages.get("/people/appraisals?month=2026-10").body();
+			String month = leadPages.get("/people/appraisals?month=2019-10").body();
 			assertThat(month).contains("appraisal-person-" + t.agent().id()).contains("73.7");
 
-			leadPages.post("/people/appraisals", Map.of("staffId", String.valueOf(t.agent().id()), "month", "2026-10",
+			leadPages.post("/people/appraisals", Map.of("staffId", String.valueOf(t.agent().id()), "month", "2019-10",
 					"leadScore", "85", "leadComment", "态度认真，培训还要加强。"));
 			Appraisals.Appraisal a = appraisals.find(t.agent().id(), OCTOBER).orElseThrow();
 			// scores: training 180 / 240 = 75.0, certificates 71.0, calls: no cases (or not measured), left out

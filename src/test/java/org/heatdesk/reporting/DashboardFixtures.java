@@ -131,7 +131,10 @@ final class DashboardFixtures {
 				  dispatched_at, respond_due, responded_at, resolve_due, resolved_at)
 				values (?, ?, (select id from ticket_category where code = ?), 'NORMAL', 'HOUSEHOLD', 'PHONE', ?, '看板测试', ?, ?, ?, ?,
 				  ?, (select max(id) from ticket_policy), ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params("DASH" + tag + "-" + n, type, category, status, substation, community, agent, username, team, recorded,
+			.params(
+					// a number of the ticket module's form (prefix, day, sequence): the pages that list these tickets link to them
+					"DS" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(recorded.toInstant()
+						.atZone(java.time.ZoneId.of("Asia/Shanghai"))) + "-" + n + Math.floorMod(System.nanoTime(), 1_000_000), type, category, status, substation, community, agent, username, team, recorded,
 					dispatchDue, dispatchedAt, respondDue, respondedAt, resolveDue, resolvedAt)
 			.query(Long.class)
 			.single();
