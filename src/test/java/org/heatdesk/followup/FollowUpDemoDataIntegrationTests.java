@@ -22,10 +22,11 @@ class FollowUpDemoDataIntegrationTests {
 	@Test
 	void everySampledResolvedDemoTicketWaitsInTheQueueAndEveryClosedOneWasFollowedUp() {
 		// the demo's resolved tickets without a parent, and which of them their type's rate samples
-		// (the demo's: recorded before the follow-up module seeded; other tests write tickets after that)
+		// (the demo's: recorded before the follow-up module seeded and numbered by the ticket module; other tests
+		// write tickets after that, or hand-made ones of years ago with numbers of their own, e.g. RP…, DS…)
 		List<String[]> resolved = jdbc.sql("""
 				select ticket_no, type from ticket
-				 where status = 'RESOLVED' and parent_id is null
+				 where status = 'RESOLVED' and parent_id is null and ticket_no like 'GR%'
 				   and recorded_at < (select seeded_at from platform_demo_seed where name = 'followup')""")
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
