@@ -142,8 +142,6 @@ class PortalOutagesIntegrationTests {
 		// (how many came before the refusal depends on the other tests' lookups from the same address in that minute:
 		// the lower bound is the unit of the limiter, not of this test)
 		assertThat(tries).isLessThanOrEqualTo(45);
-		// and it stays refused for the rest of the minute
-		assertThat(lookup("ZQ" + 100_000_999).statusCode()).isEqualTo(429);
 		assertThat(limited.body()).contains("查询太频繁");
 		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
 		// an address lookup names no account: it is not limited
