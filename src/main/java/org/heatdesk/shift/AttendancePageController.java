@@ -86,7 +86,11 @@ class AttendancePageController {
 	String month(@RequestParam(required = false) Long team, @RequestParam(required = false) String month, Model model) {
 		StaffView me = me();
 		List<TeamView> teams = teamsFor(me);
-		long teamId = team != null ? team : me.teamId() != null ? me.teamId() : teams.isEmpty() ? 0 : teams.get(0).id();
+		if (team == null && teams.isEmpty() && me.teamId() == null) {
+			model.addAttribute("titleKey", "shift.attendance.title");
+			return "shift/no-team";
+		}
+		long teamId = team != null ? team : me.teamId() != null ? me.teamId() : teams.get(0).id();
 		if (teams.stream().noneMatch(t -> t.id() == teamId)) {
 			throw HeatDeskException.forbidden("ROSTER_NOT_YOUR_TEAM");
 		}

@@ -67,7 +67,11 @@ class RosterPageController {
 	String roster(@RequestParam(required = false) Long team, @RequestParam(required = false) String month, Model model) {
 		StaffView me = me();
 		List<TeamView> teams = staff.teams();
-		long teamId = team != null ? team : me.teamId() != null ? me.teamId() : teams.isEmpty() ? 0 : teams.get(0).id();
+		if (team == null && teams.isEmpty()) {
+			model.addAttribute("titleKey", "shift.roster.title");
+			return "shift/no-team";
+		}
+		long teamId = team != null ? team : me.teamId() != null ? me.teamId() : teams.get(0).id();
 		TeamView t = rosters.team(teamId);
 		YearMonth m = month(month, rosters);
 		List<Rosters.RosterEntry> entries = rosters.month(teamId, m);
