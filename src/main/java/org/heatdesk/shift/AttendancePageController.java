@@ -86,11 +86,12 @@ class AttendancePageController {
 	String month(@RequestParam(required = false) Long team, @RequestParam(required = false) String month, Model model) {
 		StaffView me = me();
 		List<TeamView> teams = teamsFor(me);
-		if (team == null && teams.isEmpty() && me.teamId() == null) {
+		if (team == null && teams.isEmpty()) {
 			model.addAttribute("titleKey", "shift.attendance.title");
 			return "shift/no-team";
 		}
-		long teamId = team != null ? team : me.teamId() != null ? me.teamId() : teams.get(0).id();
+		Long own = RosterPageController.own(me, teams);
+		long teamId = team != null ? team : own != null ? own : teams.get(0).id();
 		if (teams.stream().noneMatch(t -> t.id() == teamId)) {
 			throw HeatDeskException.forbidden("ROSTER_NOT_YOUR_TEAM");
 		}

@@ -71,7 +71,7 @@ class RosterPageController {
 			model.addAttribute("titleKey", "shift.roster.title");
 			return "shift/no-team";
 		}
-		long teamId = team != null ? team : me.teamId() != null ? me.teamId() : teams.get(0).id();
+		long teamId = team != null ? team : own(me, teams) != null ? own(me, teams) : teams.get(0).id();
 		TeamView t = rosters.team(teamId);
 		YearMonth m = month(month, rosters);
 		List<Rosters.RosterEntry> entries = rosters.month(teamId, m);
@@ -207,6 +207,11 @@ class RosterPageController {
 		catch (IllegalArgumentException e) {
 			throw HeatDeskException.badInput("ROSTER_KIND_REQUIRED", "kind");
 		}
+	}
+
+	/** The reader's own team when it is one of {@code teams} (a manager's may be none of the desk's). */
+	static Long own(StaffView me, List<TeamView> teams) {
+		return me.teamId() != null && teams.stream().anyMatch(t -> t.id() == me.teamId()) ? me.teamId() : null;
 	}
 
 	private StaffView me() {
