@@ -22,12 +22,13 @@ class FollowUpDemoDataIntegrationTests {
 	@Test
 	void everySampledResolvedDemoTicketWaitsInTheQueueAndEveryClosedOneWasFollowedUp() {
 		// the demo's resolved tickets without a parent, and which of them their type's rate samples
-		// (the demo's: recorded before the follow-up module seeded and numbered by the ticket module; other tests
-		// write tickets after that, or hand-made ones of years ago with numbers of their own, e.g. RP…, DS…)
+		// (the demo's week: recorded in the 9 days before the follow-up module seeded and numbered by the ticket
+		// module; other tests write tickets after that, hand-made ones of years ago, or a generated season (GR…-S…))
 		List<String[]> resolved = jdbc.sql("""
 				select ticket_no, type from ticket
-				 where status = 'RESOLVED' and parent_id is null and ticket_no like 'GR%'
-				   and recorded_at < (select seeded_at from platform_demo_seed where name = 'followup')""")
+				 where status = 'RESOLVED' and parent_id is null and ticket_no ~ '^GR[0-9]{8}-[0-9]+$'
+				   and recorded_at < (select seeded_at from platform_demo_seed where name = 'followup')
+				   and recorded_at > (select seeded_at from platform_demo_seed where name = 'followup') - interval '9 days'""")
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
 		long sampled = resolved.stream()
@@ -48,6 +49,9 @@ class FollowUpDemoDataIntegrationTests {
 		// every demo complaint has its reply deadline; the closed ones were answered
 		assertThat(jdbc.sql("""
 				select count(*) from ticket t where t.type = 'COMPLAINT' and t.parent_id is null
+				   and t.ticket_no ~ '^GR[0-9]{8}-[0-9]+$'
+				   and t.recorded_at < (select seeded_at from platform_demo_seed where name = 'followup')
+				   and t.recorded_at > (select seeded_at from platform_demo_seed where name = 'followup') - interval '9 days'
 				   and not exists (select 1 from followup_complaint c where c.ticket_no = t.ticket_no)""")
 			.query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("""
