@@ -54,25 +54,7 @@ public class Attachments {
 		if (!me.has(Role.AGENT) && !me.has(Role.TEAM_LEAD) && !me.has(Role.DISPATCHER) && !me.has(Role.TECHNICIAN)) {
 			throw HeatDeskException.forbidden("FORBIDDEN");
 		}
-		TicketRow row = support.load(ticketNo, new Acting(actor, me));
-		String type = AttachmentCheck.contentType(content);
-		String name = AttachmentCheck.fileName(fileName, type);
-		String sha = AttachmentCheck.sha256(content);
-		Optional<AttachmentView> same = attachments.bySha(row.id(), sha);
-		if (same.isPresent()) {
-			return same.get();
-		}
-		Instant now = clock.instant();
-		Optional<Long> id = attachments.insert(row.id(), name, type, content, sha, me.username(), now);
-		if (id.isEmpty()) {
-			// the same file committed concurrently: answer with it
-			return attachments.bySha(row.id(), sha).orElseThrow();
-		}
-		repository.addEvent(row.id(), now, me.username(), "ATTACHMENT_ADDED", name, null);
-		// like every ticket audit row, keyed by the ticket number, so the ticket's history shows it
-		audit.record(actor, "TICKET_ATTACHMENT_ADDED", "ticket", row.ticketNo(), null,
-				Map.of("attachmentId", id.get(), "fileName", name, "size", content.length, "sha256", sha));
-		return attachments.find(row.id(), id.get()).orElseThrow();
+		return store(actor, me.username(), support.load(ticketNo, new Acting(actor, me)), fileName, content);
 	}
 
 	// ---- portal-b (issue 18): a photo the customer adds on the public portal
@@ -89,7 +71,14 @@ public class Attachments {
 		if (system == null || !system.system()) {
 			throw HeatDeskException.forbidden("FORBIDDEN");
 		}
-		TicketRow row = support.load(ticketNo, support.acting(system));
+		return store(system, system.name(), support.load(ticketNo, support.acting(system)), fileName, content);
+	}
+
+	/**
+	 * Stores the file on the ticket once: the same file again (same sha256) answers with the attachment
+	 * stored first and writes nothing; else on the timeline under {@code uploader} and audited.
+	 */
+	private AttachmentView store(Actor actor, String uploader, TicketRow row, String fileName, byte[] content) {
 		String type = AttachmentCheck.contentType(content);
 		String name = AttachmentCheck.fileName(fileName, type);
 		String sha = AttachmentCheck.sha256(content);
@@ -98,12 +87,14 @@ public class Attachments {
 			return same.get();
 		}
 		Instant now = clock.instant();
-		Optional<Long> id = attachments.insert(row.id(), name, type, content, sha, system.name(), now);
+		Optional<Long> id = attachments.insert(row.id(), name, type, content, sha, uploader, now);
 		if (id.isEmpty()) {
+			// the same file committed concurrently: answer with it
 			return attachments.bySha(row.id(), sha).orElseThrow();
 		}
-		repository.addEvent(row.id(), now, system.name(), "ATTACHMENT_ADDED", name, null);
-		audit.record(system, "TICKET_ATTACHMENT_ADDED", "ticket", row.ticketNo(), null,
+		repository.addEvent(row.id(), now, uploader, "ATTACHMENT_ADDED", name, null);
+		// like every ticket audit row, keyed by the ticket number, so the ticket's history shows it
+		audit.record(actor, "TICKET_ATTACHMENT_ADDED", "ticket", row.ticketNo(), null,
 				Map.of("attachmentId", id.get(), "fileName", name, "size", content.length, "sha256", sha));
 		return attachments.find(row.id(), id.get()).orElseThrow();
 	}
