@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.heatdesk.platform.Company;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Roles;
 import org.springframework.context.MessageSource;
@@ -138,12 +139,17 @@ class DashboardPagesController {
 	}
 
 	private static LocalDate date(String text, String field) {
+		LocalDate date;
 		try {
-			return LocalDate.parse(text.trim());
+			date = LocalDate.parse(text.trim());
 		}
 		catch (DateTimeParseException e) {
 			throw HeatDeskException.badInput("REPORT_DATE_INVALID", field, text);
 		}
+		if (!InputChecks.sensibleYear(date.getYear())) {
+			throw HeatDeskException.badInput("REPORT_DATE_INVALID", field, text);
+		}
+		return date;
 	}
 
 	private static boolean blank(String s) {
