@@ -10,12 +10,14 @@ import java.util.Locale;
 
 import org.heatdesk.platform.Company;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Roles;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +37,8 @@ class DashboardPagesController {
 
 	private final ReportExport export;
 
+	private final ReportAccess access;
+
 	private final MessageSource messages;
 
 	private final Company company;
@@ -43,10 +47,11 @@ class DashboardPagesController {
 
 	private final ZoneId zone;
 
-	DashboardPagesController(DashboardQueries queries, ReportExport export, MessageSource messages, Company company,
-			Clock clock) {
+	DashboardPagesController(DashboardQueries queries, ReportExport export, ReportAccess access, MessageSource messages,
+			Company company, Clock clock) {
 		this.queries = queries;
 		this.export = export;
+		this.access = access;
 		this.messages = messages;
 		this.company = company;
 		this.clock = clock;
@@ -56,7 +61,7 @@ class DashboardPagesController {
 	@GetMapping("/reports/dashboards")
 	@PreAuthorize(Roles.SUPERVISORS_AND_AUDIT)
 	String dashboards(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			Model model) {
+			Authentication auth, Model model) {
 		Period period;
 		try {
 			period = period(from, to);
@@ -68,7 +73,7 @@ class DashboardPagesController {
 		}
 		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("period", period);
-		model.addAttribute("tables", queries.tables(period, locale));
+		model.addAttribute("tables", queries.tables(period, agents(auth), locale));
 		LocalDate today = today();
 		model.addAttribute("presets", List.of(
 				new Preset("dash.preset.today", Period.day(today)),
@@ -85,13 +90,21 @@ class DashboardPagesController {
 	@GetMapping("/reports/dashboards/export.{format:xlsx|pdf}")
 	@PreAuthorize(Roles.SUPERVISORS_AND_AUDIT)
 	ResponseEntity<byte[]> export(@PathVariable String format, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to) {
+			@RequestParam(required = false) String to, Authentication auth) {
 		Period period = period(from, to);
 		Locale locale = LocaleContextHolder.getLocale();
 		ReportExport.Document document = new ReportExport.Document(company.name(),
 				messages.getMessage("dash.title", null, locale), periodText(period, locale), madeAtText(locale),
-				queries.tables(period, locale));
+				queries.tables(period, agents(auth), locale));
 		return export.respond(format, "heatdesk-dashboards-" + period.from() + "_" + period.to(), document);
+	}
+
+	/**
+	 * The agents the reader may see in the agents' table, as on {@code /reports}: everyone for a manager
+	 * or an auditor, his team's people for a team lead (himself alone when he has no team).
+	 */
+	private Scope agents(Authentication auth) {
+		return access.defaultScope(access.reader(auth));
 	}
 
 	String periodText(Period period, Locale locale) {
@@ -126,12 +139,17 @@ class DashboardPagesController {
 	}
 
 	private static LocalDate date(String text, String field) {
+		LocalDate date;
 		try {
-			return LocalDate.parse(text.trim());
+			date = LocalDate.parse(text.trim());
 		}
 		catch (DateTimeParseException e) {
 			throw HeatDeskException.badInput("REPORT_DATE_INVALID", field, text);
 		}
+		if (!InputChecks.sensibleYear(date.getYear())) {
+			throw HeatDeskException.badInput("REPORT_DATE_INVALID", field, text);
+		}
+		return date;
 	}
 
 	private static boolean blank(String s) {

@@ -56,8 +56,12 @@ class DashboardQueries {
 		this.zone = company.zone();
 	}
 
-	/** Every table of the dashboards for the period, in the reader's language. */
-	List<DashboardTable> tables(Period period, Locale locale) {
+	/**
+	 * Every table of the dashboards for the period; the agents' table only of the people {@code agents}
+	 * covers (the company: everyone; a team: its members; an agent: himself), as {@code /reports} lets
+	 * the reader see them.
+	 */
+	List<DashboardTable> tables(Period period, Scope agents, Locale locale) {
 		Instant from = period.start(zone);
 		Instant to = period.end(zone);
 		List<DashboardTable> tables = new ArrayList<>();
@@ -70,7 +74,7 @@ class DashboardQueries {
 		tables.add(network(from, to, locale));
 		tables.add(marks(from, to, locale));
 		tables.add(repairCauses(from, to, locale));
-		tables.add(agents(from, to, locale));
+		tables.add(agents(from, to, agents, locale));
 		tables.add(teams(from, to, locale));
 		tables.add(season(period, locale));
 		return tables;
@@ -298,8 +302,8 @@ class DashboardQueries {
 				List.of(msg("dash.col.repairs", locale), msg("dash.col.share", locale)), List.of(0), rows);
 	}
 
-	/** Every person who answered a call or recorded a ticket in the period. */
-	DashboardTable agents(Instant from, Instant to, Locale locale) {
+	/** Every person of the scope who answered a call or recorded a ticket in the period. */
+	DashboardTable agents(Instant from, Instant to, Scope scope, Locale locale) {
 		List<DashboardTable.Row> rows = jdbc.sql("""
 				with calls as (select answered_staff_id as sid, count(*) as answered,
 				                      count(*) filter (where within_limit) as within, avg(talk_ms) / 1000.0 as talk
@@ -312,9 +316,10 @@ class DashboardQueries {
 				       coalesce(t.recorded, 0), coalesce(t.resolved, 0)
 				from staff_member m left join staff_team tm on tm.id = m.team_id
 				left join calls c on c.sid = m.id left join tickets t on t.sid = m.id
-				where c.sid is not null or t.sid is not null
+				where (c.sid is not null or t.sid is not null)
+				  and (:kind = 'COMPANY' or :kind = 'TEAM' and m.team_id = :id or :kind = 'AGENT' and m.id = :id)
 				order by coalesce(c.answered, 0) desc, coalesce(t.recorded, 0) desc, m.display_name""")
-			.param("from", ts(from)).param("to", ts(to))
+			.param("from", ts(from)).param("to", ts(to)).param("kind", scope.kind().name()).param("id", scope.id())
 			.query((rs, i) -> row(List.of(rs.getString(1), rs.getString(2)), num(rs, 3), num(rs, 4),
 					percent(num(rs, 4), num(rs, 3)),
 					rs.getBigDecimal(5) == null ? null : rs.getBigDecimal(5).setScale(0, RoundingMode.HALF_UP), num(rs, 6),

@@ -57,6 +57,20 @@ class LandedFigures {
 		return "coalesce(to_char(" + column + " at time zone :tz, 'MM-DD HH24:MI'), '—')";
 	}
 
+	/**
+	 * A ticket's case, kept or not: {@code cases} selects the ticket's {@code id} and whether it
+	 * {@code kept} the rule; each case links to its ticket and is counted at {@code at}.
+	 */
+	private SqlFigure ticketKept(String code, String at, String cases) {
+		return figure(code, TICKET, "ticket", """
+				select %s, case when x.kept then 1 else 0 end as num, 1 as den, null::int as minutes, x.kept as ok, %s,
+				  %s as at, null as note
+				from (
+				%s
+				) x join ticket t on t.id = x.id %s"""
+			.formatted(TICKET_SCOPES, TICKET_LINK, at, cases, FIRST_RESPONDER));
+	}
+
 	// 7(三): an inbound call rang on the day; the limit's verdict is the contact module's (within_limit)
 	@Bean
 	ComplianceFigure callsAnsweredInLimit() {
@@ -145,31 +159,21 @@ class LandedFigures {
 	 */
 	@Bean
 	ComplianceFigure ticketsUnbrokenOwnership() {
-		return figure("tickets.unbroken-ownership", TICKET, "ticket", """
-				select %s, case when x.kept then 1 else 0 end as num, 1 as den, null::int as minutes, x.kept as ok, %s,
-				  t.closed_at as at, null as note
-				from (
+		return ticketKept("tickets.unbroken-ownership", "t.closed_at", """
 				  select t.id, (t.assignee_id is not null or t.assignee_team_id is not null)
 				    and not exists (select 1 from ticket_transfer tr where tr.ticket_id = t.id and tr.status = 'PENDING') as kept
-				  from ticket t where t.closed_at >= :from and t.closed_at < :to
-				) x join ticket t on t.id = x.id %s"""
-			.formatted(TICKET_SCOPES, TICKET_LINK, FIRST_RESPONDER));
+				  from ticket t where t.closed_at >= :from and t.closed_at < :to""");
 	}
 
 	// 6.6: a ticket (or an ended round of it) closed on the day with a result written
 	@Bean
 	ComplianceFigure ticketsClosedWithResult() {
-		return figure("tickets.closed-with-result", TICKET, "ticket", """
-				select %s, case when x.kept then 1 else 0 end as num, 1 as den, null::int as minutes, x.kept as ok, %s,
-				  x.closed_at as at, null as note
-				from (
+		return ticketKept("tickets.closed-with-result", "x.closed_at", """
 				  select t.id, t.closed_at, coalesce(btrim(t.result), '') <> '' as kept from ticket t
 				  where t.closed_at >= :from and t.closed_at < :to
 				  union all
 				  select r.ticket_id, r.closed_at, coalesce(btrim(r.result), '') <> '' from ticket_round r
-				  where r.closed_at >= :from and r.closed_at < :to
-				) x join ticket t on t.id = x.id %s"""
-			.formatted(TICKET_SCOPES, TICKET_LINK, FIRST_RESPONDER));
+				  where r.closed_at >= :from and r.closed_at < :to""");
 	}
 
 	/*
@@ -179,29 +183,19 @@ class LandedFigures {
 	 */
 	@Bean
 	ComplianceFigure ticketsCompleteFields() {
-		return figure("tickets.complete-fields", TICKET, "ticket", """
-				select %s, case when x.kept then 1 else 0 end as num, 1 as den, null::int as minutes, x.kept as ok, %s,
-				  t.recorded_at as at, null as note
-				from (
+		return ticketKept("tickets.complete-fields", "t.recorded_at", """
 				  select t.id, t.category_id is not null and btrim(t.description) <> ''
 				    and (t.customer_id is not null or coalesce(t.contact_phone, t.caller_phone) is not null)
 				    and (t.customer_id is not null or coalesce(btrim(t.address), '') <> '') as kept
-				  from ticket t where t.recorded_at >= :from and t.recorded_at < :to
-				) x join ticket t on t.id = x.id %s"""
-			.formatted(TICKET_SCOPES, TICKET_LINK, FIRST_RESPONDER));
+				  from ticket t where t.recorded_at >= :from and t.recorded_at < :to""");
 	}
 
 	// 9.1: an inquiry recorded on the day and answered in the call itself (not cancelled)
 	@Bean
 	ComplianceFigure inquiriesResolvedInCall() {
-		return figure("inquiries.resolved-in-call", TICKET, "ticket", """
-				select %s, case when x.kept then 1 else 0 end as num, 1 as den, null::int as minutes, x.kept as ok, %s,
-				  t.recorded_at as at, null as note
-				from (
+		return ticketKept("inquiries.resolved-in-call", "t.recorded_at", """
 				  select t.id, exists (select 1 from ticket_event e where e.ticket_id = t.id and e.kind = 'ANSWERED_IN_CALL') as kept
-				  from ticket t where t.type = 'INQUIRY' and t.recorded_at >= :from and t.recorded_at < :to and t.cancelled_at is null
-				) x join ticket t on t.id = x.id %s"""
-			.formatted(TICKET_SCOPES, TICKET_LINK, FIRST_RESPONDER));
+				  from ticket t where t.type = 'INQUIRY' and t.recorded_at >= :from and t.recorded_at < :to and t.cancelled_at is null""");
 	}
 
 	// 9.2: a repair first dispatched on the day (its first round's 有指令): whole minutes from intake
@@ -223,15 +217,10 @@ class LandedFigures {
 	// 9.3: a repair resolved on the day whose customer was sent (or is being sent) a message about it by then
 	@Bean
 	ComplianceFigure repairsCustomerUpdated() {
-		return figure("repairs.customer-updated", TICKET, "ticket", """
-				select %s, case when x.kept then 1 else 0 end as num, 1 as den, null::int as minutes, x.kept as ok, %s,
-				  t.resolved_at as at, null as note
-				from (
+		return ticketKept("repairs.customer-updated", "t.resolved_at", """
 				  select t.id, exists (select 1 from notification_message m where m.ticket_no = t.ticket_no
 				      and m.status in ('QUEUED', 'SENDING', 'SENT') and m.queued_at < :to) as kept
-				  from ticket t where t.type = 'REPAIR' and t.resolved_at >= :from and t.resolved_at < :to
-				) x join ticket t on t.id = x.id %s"""
-			.formatted(TICKET_SCOPES, TICKET_LINK, FIRST_RESPONDER));
+				  from ticket t where t.type = 'REPAIR' and t.resolved_at >= :from and t.resolved_at < :to""");
 	}
 
 	/*

@@ -131,8 +131,10 @@ class ReportPagesController {
 		pickers(r, reader, from, to, model);
 		model.addAttribute("code", code);
 		model.addAttribute("query", query(r));
-		ReportLine line = reports.figure(code)
-			.filter(f -> f.definition().scopes().contains(r.scope().kind()))
+		// the figure measured, and cut by the scope asked for (a figure of the calls has no substation)
+		java.util.Optional<ComplianceFigure> measured = reports.figure(code);
+		java.util.Optional<ComplianceFigure> cut = measured.filter(f -> f.definition().scopes().contains(r.scope().kind()));
+		ReportLine line = cut
 			.map(f -> {
 				FigureValue now = reports.compute(f, r.period(), r.scope());
 				FigureValue before = reports.compute(f, r.period().previous(), r.scope());
@@ -140,9 +142,8 @@ class ReportPagesController {
 			})
 			.orElse(new ReportLine(d, reports.name(code, locale), reports.notMeasured(d), null, Trend.NONE));
 		model.addAttribute("line", views.line(line, locale));
-		model.addAttribute("cut", reports.figure(code).map(f -> f.definition().scopes().contains(r.scope().kind())).orElse(true));
-		List<FigureRecord> records = reports.figure(code)
-			.filter(f -> f.definition().scopes().contains(r.scope().kind()))
+		model.addAttribute("cut", measured.isEmpty() || cut.isPresent());
+		List<FigureRecord> records = cut
 			.map(f -> f.records(r.period().start(reports.zone()), r.period().end(reports.zone()), r.scope(), RECORDS + 1, locale))
 			.orElse(List.of());
 		// a dispatcher may not open a call's page: his drill-down names the call without the link
@@ -157,7 +158,6 @@ class ReportPagesController {
 		model.addAttribute("more", records.size() > RECORDS);
 		model.addAttribute("records", records.size() > RECORDS ? records.subList(0, RECORDS) : records);
 		model.addAttribute("limit", RECORDS);
-		model.addAttribute("zone", reports.zone().getId());
 		return "reporting/figure";
 	}
 

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 
 /**
  * A report as a page or the API asks for it: the kind of period and its day (or a range), and the
@@ -43,13 +44,19 @@ record ReportRequest(String kind, LocalDate day, Period period, Scope scope) {
 		return new Period(SEASON_START.atYear(startYear), SEASON_END.atYear(startYear + 1));
 	}
 
+	/** A date as {@code 2026-11-30}, in the years a record can hold ({@link InputChecks#sensibleYear}). */
 	static LocalDate date(String text, String field) {
+		LocalDate date;
 		try {
-			return LocalDate.parse(text.trim());
+			date = LocalDate.parse(text.trim());
 		}
 		catch (DateTimeParseException e) {
 			throw HeatDeskException.badInput("REPORT_PERIOD_INVALID", field);
 		}
+		if (!InputChecks.sensibleYear(date.getYear())) {
+			throw HeatDeskException.badInput("REPORT_PERIOD_INVALID", field);
+		}
+		return date;
 	}
 
 	/** {@code null} or blank: no scope chosen (the reader's default). */

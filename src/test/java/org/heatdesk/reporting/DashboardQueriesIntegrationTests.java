@@ -53,7 +53,7 @@ class DashboardQueriesIntegrationTests {
 	@BeforeAll
 	void write() {
 		set = DashboardFixtures.write(jdbc, staff, 2018);
-		tables = queries.tables(Period.day(set.day()), ZH);
+		tables = queries.tables(Period.day(set.day()), Scope.COMPANY, ZH);
 	}
 
 	@Test
@@ -152,6 +152,26 @@ class DashboardQueriesIntegrationTests {
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		// the Chinese font is embedded (a subset of it): WenQuanYi on this machine
 		assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("FontFile2");
+	}
+
+	@Test
+	void aTeamLeadSeesTheAgentsOfHisTeamOnly() {
+		long team = jdbc.sql("select id from staff_team where name = ?").param(set.teamName()).query(Long.class).single();
+		Period day = Period.day(set.day());
+		assertThat(agentNames(queries.tables(day, Scope.team(team), ZH))).containsExactly(set.agentName());
+		assertThat(agentNames(queries.tables(day, Scope.team(team + 1_000_000), ZH))).isEmpty();
+		assertThat(agentNames(tables)).contains(set.agentName());
+		// the demo's lead heads another team: the set's agent is not on his page, a manager's has him
+		String path = "/reports/dashboards?from=" + set.day() + "&to=" + set.day();
+		var lead = PageSession.login(port, "lead").get(path);
+		assertThat(lead.statusCode()).isEqualTo(200);
+		assertThat(lead.body()).contains("agents-table").doesNotContain(set.agentName());
+		assertThat(PageSession.login(port, "manager").get(path).body()).contains(set.agentName());
+	}
+
+	private static List<String> agentNames(List<DashboardTable> tables) {
+		return tables.stream().filter(t -> t.id().equals("agents")).findFirst().orElseThrow().rows().stream()
+			.map(r -> r.labels().get(0)).toList();
 	}
 
 	@Test
