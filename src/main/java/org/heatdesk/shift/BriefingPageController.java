@@ -48,8 +48,11 @@ class BriefingPageController {
 		LocalDate day = week == null ? briefings.today() : TeamLogForms.date(week, "week");
 		LocalDate monday = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
 		boolean all = me.has(Role.MANAGER) || me.has(Role.AUDITOR);
-		List<Row> rows = briefings.list(all ? null : team, monday, monday.plusDays(6)).stream()
-			.map(b -> new Row(b, people.teamName(b.teamId()), people.name(b.ledBy()), briefings.attendees(b.id())))
+		var teamNames = people.teamNames();
+		List<Briefings.Briefing> held = briefings.list(all ? null : team, monday, monday.plusDays(6));
+		Map<Long, List<Briefings.Attendee>> attendees = briefings.attendees(held.stream().map(Briefings.Briefing::id).toList());
+		List<Row> rows = held.stream()
+			.map(b -> new Row(b, teamNames.apply(b.teamId()), people.name(b.ledBy()), attendees.getOrDefault(b.id(), List.of())))
 			.toList();
 		model.addAttribute("rows", rows);
 		model.addAttribute("summary", briefings.week(day, all ? null : team));
@@ -60,7 +63,7 @@ class BriefingPageController {
 		model.addAttribute("today", briefings.today());
 		model.addAttribute("teams", people.teams());
 		model.addAttribute("team", team);
-		model.addAttribute("teamName", people.teamName(team));
+		model.addAttribute("teamName", teamNames.apply(team));
 		model.addAttribute("members", team == null ? List.of() : people.members(team));
 		model.addAttribute("shifts", Briefings.SHIFTS);
 		model.addAttribute("canHold", me.has(Role.TEAM_LEAD) || me.has(Role.MANAGER));

@@ -10,6 +10,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,10 +140,24 @@ class Briefings {
 	}
 
 	List<Attendee> attendees(long briefingId) {
-		return jdbc.sql("select staff_id, present, note from shift_briefing_attendee where briefing_id = ? order by staff_id")
-			.param(briefingId)
-			.query((rs, i) -> new Attendee(rs.getLong(1), people.name(rs.getLong(1)), rs.getBoolean(2), rs.getString(3)))
-			.list();
+		return attendees(List.of(briefingId)).getOrDefault(briefingId, List.of());
+	}
+
+	/** The attendees of several briefings in one read, by briefing (a page's rows). */
+	Map<Long, List<Attendee>> attendees(Collection<Long> briefingIds) {
+		Map<Long, List<Attendee>> out = new HashMap<>();
+		if (briefingIds.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("""
+				select briefing_id, staff_id, present, note from shift_briefing_attendee where briefing_id = any(?)
+				order by briefing_id, staff_id""")
+			.param(briefingIds.toArray(Long[]::new))
+			.query(rs -> {
+				out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new Attendee(rs.getLong(2), people.name(rs.getLong(2)), rs.getBoolean(3), rs.getString(4)));
+			});
+		return out;
 	}
 
 	/** Briefings of a team (or all) in [from, to], newest first. */

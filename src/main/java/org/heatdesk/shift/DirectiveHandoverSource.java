@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hand-over's directives: the team's directives from superiors not yet fed back (交接清: they
- * pass to the incoming shift), overdue first.
+ * pass to the incoming shift), in deadline order as {@link Directives#open} reads them, which is
+ * overdue first.
  */
 @Component
 class DirectiveHandoverSource implements HandoverSource {
@@ -26,11 +27,6 @@ class DirectiveHandoverSource implements HandoverSource {
 		this.messages = messages;
 	}
 
-	/** Overdue first, then by deadline. */
-	static final java.util.Comparator<HandoverItem> OVERDUE_FIRST = java.util.Comparator
-		.comparing((HandoverItem i) -> !i.overdue())
-		.thenComparing(HandoverItem::due);
-
 	@Override
 	public String name() {
 		return "DIRECTIVES";
@@ -46,7 +42,6 @@ class DirectiveHandoverSource implements HandoverSource {
 									messages.getMessage("shift.directives.status." + d.status(), null, locale) },
 							locale),
 					d.dueAt(), d.dueAt().isBefore(at), "/shift/directives#directive-" + d.id()))
-			.sorted(OVERDUE_FIRST)
 			.toList();
 	}
 }

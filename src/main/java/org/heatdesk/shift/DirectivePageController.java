@@ -45,8 +45,9 @@ class DirectivePageController {
 		StaffView me = people.me(Actor.current());
 		boolean supervisor = me.has(Role.TEAM_LEAD) || me.has(Role.MANAGER);
 		var now = directives.clock().instant();
+		var teamNames = people.teamNames();
 		List<Row> rows = directives.list(supervisor ? null : me.id(), null, 300).stream()
-			.map(d -> new Row(d, people.name(d.ownerId()), people.name(d.givenBy()), people.teamName(d.teamId()),
+			.map(d -> new Row(d, people.name(d.ownerId()), people.name(d.givenBy()), teamNames.apply(d.teamId()),
 					d.overdue(now), d.ownerId() == me.id()))
 			.toList();
 		model.addAttribute("rows", rows);

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hand-over's equipment faults: the team's faults not yet resolved (问题清), overdue first, so
- * the incoming shift knows which headset or system still does not work and who has it.
+ * the incoming shift knows which headset or system still does not work and who has it. In deadline
+ * order as {@link EquipmentFaults#open} reads them, which is overdue first.
  */
 @Component
 class EquipmentFaultHandoverSource implements HandoverSource {
@@ -23,11 +24,6 @@ class EquipmentFaultHandoverSource implements HandoverSource {
 		this.messages = messages;
 	}
 
-	/** Overdue first, then by deadline. */
-	static final java.util.Comparator<HandoverItem> OVERDUE_FIRST = java.util.Comparator
-		.comparing((HandoverItem i) -> !i.overdue())
-		.thenComparing(HandoverItem::due);
-
 	@Override
 	public String name() {
 		return "EQUIPMENT_FAULTS";
@@ -39,11 +35,10 @@ class EquipmentFaultHandoverSource implements HandoverSource {
 			.filter(f -> !f.raisedAt().isAfter(at))
 			.map(f -> new HandoverItem(name(), "PROBLEM", "#" + f.id(),
 					messages.getMessage("shift.handover.fault",
-							new Object[] { messages.getMessage("shift.fault.item." + f.item(), null, locale), f.description(),
+							new Object[] { messages.getMessage(EquipmentFaults.itemKey(f.item()), null, locale), f.description(),
 									messages.getMessage("shift.faults.status." + f.status(), null, locale) },
 							locale),
 					f.dueAt(), f.dueAt().isBefore(at), "/shift/faults#fault-" + f.id()))
-			.sorted(OVERDUE_FIRST)
 			.toList();
 	}
 }

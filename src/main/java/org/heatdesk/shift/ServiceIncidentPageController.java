@@ -45,8 +45,9 @@ class ServiceIncidentPageController {
 	@GetMapping("/shift/incidents")
 	String list(Model model) {
 		StaffView me = people.me(Actor.current());
+		var teamNames = people.teamNames();
 		List<Row> rows = incidents.list(null, 300).stream()
-			.map(i -> new Row(i, people.name(i.recordedBy()), people.teamName(i.teamId()),
+			.map(i -> new Row(i, people.name(i.recordedBy()), teamNames.apply(i.teamId()),
 					i.reportedInTime(incidents.reportLimit()), people.name(i.investigatedBy()), people.name(i.concludedBy())))
 			.toList();
 		model.addAttribute("rows", rows);

@@ -41,8 +41,9 @@ class StaffSuggestionPageController {
 		StaffView me = people.me(Actor.current());
 		boolean all = me.has(Role.MANAGER) || me.has(Role.AUDITOR);
 		var now = suggestions.clock().instant();
+		var teamNames = people.teamNames();
 		List<Row> rows = suggestions.list(all ? null : me.id(), 300).stream()
-			.map(s -> new Row(s, people.name(s.authorId()), people.teamName(s.teamId()), people.name(s.answeredBy()),
+			.map(s -> new Row(s, people.name(s.authorId()), teamNames.apply(s.teamId()), people.name(s.answeredBy()),
 					s.overdue(now)))
 			.toList();
 		model.addAttribute("rows", rows);

@@ -175,8 +175,9 @@ class TeamLogPageController {
 
 	private List<FaultRow> rows(StaffView me, List<EquipmentFaults.EquipmentFault> list) {
 		var now = faults.clock().instant();
+		var teamNames = people.teamNames();
 		return list.stream()
-			.map(f -> new FaultRow(f, people.teamName(f.teamId()), people.name(f.raisedBy()),
+			.map(f -> new FaultRow(f, teamNames.apply(f.teamId()), people.name(f.raisedBy()),
 					people.name(f.resolvedBy() != null ? f.resolvedBy() : f.takenBy()), f.overdue(now),
 					faults.mayFix(me, f, true)))
 			.toList();

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.heatdesk.platform.Actor;
@@ -75,10 +77,13 @@ class TeamLogPeople {
 	}
 
 	String teamName(Long teamId) {
-		if (teamId == null) {
-			return null;
-		}
-		return staff.teams().stream().filter(t -> t.id() == teamId).map(TeamView::name).findFirst().orElse("#" + teamId);
+		return teamNames().apply(teamId);
+	}
+
+	/** Team names by id, the teams read once: for a page's rows ({@link #teamName} reads them on each call). */
+	Function<Long, String> teamNames() {
+		Map<Long, String> names = staff.teams().stream().collect(Collectors.toMap(TeamView::id, TeamView::name));
+		return teamId -> teamId == null ? null : names.getOrDefault(teamId, "#" + teamId);
 	}
 
 	/**
