@@ -2,11 +2,14 @@ package org.heatdesk.staff;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.Role;
 import org.heatdesk.platform.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -88,9 +91,9 @@ class PeopleApiController {
 	@PostMapping("/sanctions/{id}/statement")
 	@PreAuthorize(Roles.CASEWORK)
 	Sanctions.Sanction statement(@PathVariable long id, @RequestBody(required = false) StatementBody b,
-			org.springframework.security.core.Authentication auth) {
-		boolean supervisor = auth.getAuthorities().stream()
-			.anyMatch(a -> a.getAuthority().equals("ROLE_TEAM_LEAD") || a.getAuthority().equals("ROLE_MANAGER"));
+			Authentication auth) {
+		Set<Role> roles = Role.of(auth);
+		boolean supervisor = roles.contains(Role.TEAM_LEAD) || roles.contains(Role.MANAGER);
 		return sanctions.hear(Actor.current(), supervisor, id, b == null ? null : b.statement());
 	}
 
