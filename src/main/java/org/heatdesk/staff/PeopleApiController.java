@@ -1,6 +1,5 @@
 package org.heatdesk.staff;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -45,9 +44,6 @@ class PeopleApiController {
 		this.certificates = certificates;
 	}
 
-	record SanctionBody(Long staffId, String article, String measure, String facts, String evidence) {
-	}
-
 	record StatementBody(String statement) {
 	}
 
@@ -66,13 +62,6 @@ class PeopleApiController {
 	record CloseBody(String conclusion) {
 	}
 
-	record TrainingBody(String topic, LocalDate heldOn, Integer minutes, String trainer,
-			List<Trainings.AttendeeInput> attendees) {
-	}
-
-	record CertificateBody(Long staffId, String name, String number, LocalDate issuedOn, LocalDate expiresOn) {
-	}
-
 	@GetMapping("/sanctions")
 	@PreAuthorize(Roles.SUPERVISORS_AND_AUDIT)
 	List<Sanctions.Sanction> sanctions() {
@@ -81,10 +70,8 @@ class PeopleApiController {
 
 	@PostMapping("/sanctions")
 	@PreAuthorize(Roles.SUPERVISORS)
-	Sanctions.Sanction propose(@RequestBody(required = false) SanctionBody b) {
-		SanctionBody body = b == null ? new SanctionBody(null, null, null, null, null) : b;
-		return sanctions.propose(Actor.current(),
-				new Sanctions.Proposal(body.staffId(), body.article(), body.measure(), body.facts(), body.evidence()));
+	Sanctions.Sanction propose(@RequestBody(required = false) Sanctions.Proposal b) {
+		return sanctions.propose(Actor.current(), b == null ? new Sanctions.Proposal(null, null, null, null, null) : b);
 	}
 
 	/** The person's own statement, or one a supervisor took down. */
@@ -151,10 +138,8 @@ class PeopleApiController {
 
 	@PostMapping("/trainings")
 	@PreAuthorize(Roles.SUPERVISORS)
-	Trainings.Session train(@RequestBody(required = false) TrainingBody b) {
-		TrainingBody body = b == null ? new TrainingBody(null, null, null, null, null) : b;
-		return trainings.create(Actor.current(),
-				new Trainings.NewSession(body.topic(), body.heldOn(), body.minutes(), body.trainer(), body.attendees()));
+	Trainings.Session train(@RequestBody(required = false) Trainings.NewSession b) {
+		return trainings.create(Actor.current(), b == null ? new Trainings.NewSession(null, null, null, null, null) : b);
 	}
 
 	@GetMapping("/certificates")
@@ -172,10 +157,9 @@ class PeopleApiController {
 
 	@PostMapping("/certificates")
 	@PreAuthorize(Roles.SUPERVISORS)
-	StaffCertificates.Certificate certify(@RequestBody(required = false) CertificateBody b) {
-		CertificateBody body = b == null ? new CertificateBody(null, null, null, null, null) : b;
+	StaffCertificates.Certificate certify(@RequestBody(required = false) StaffCertificates.NewCertificate b) {
 		return certificates.add(Actor.current(),
-				new StaffCertificates.NewCertificate(body.staffId(), body.name(), body.number(), body.issuedOn(), body.expiresOn()));
+				b == null ? new StaffCertificates.NewCertificate(null, null, null, null, null) : b);
 	}
 
 	private static boolean decision(DecisionBody b) {
