@@ -90,8 +90,10 @@ class AppraisalFormulas {
 			if (item.rule() == null) {
 				throw HeatDeskException.badInput("REQUIRED", "items");
 			}
-			if (item.rule().parameterised()
-					&& (item.parameter() == null || item.parameter().signum() <= 0 || item.parameter().compareTo(BigDecimal.valueOf(100_000)) > 0)) {
+			// at most two decimals: a parameter of a billion decimals would not fit the stored JSON nor divide in time
+			if (item.rule().parameterised() && (item.parameter() == null || item.parameter().signum() <= 0
+					|| item.parameter().compareTo(BigDecimal.valueOf(100_000)) > 0
+					|| item.parameter().stripTrailingZeros().scale() > 2)) {
 				throw HeatDeskException.badInput("APPRAISAL_PARAMETER_REQUIRED", "items", item.code());
 			}
 			sum += item.weight();

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.InputChecks;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.heatdesk.platform.Roles;
@@ -70,10 +71,12 @@ class AppraisalPagesController {
 	String issue(@RequestParam(required = false) String staffId, @RequestParam(required = false) String month,
 			@RequestParam(required = false) String leadScore, @RequestParam(required = false) String leadComment,
 			@RequestParam(required = false) String team, RedirectAttributes redirect) {
-		String back = "redirect:/people/appraisals?month=" + (month == null ? "" : month.strip())
-				+ (team == null || team.isBlank() ? "" : "&team=" + team.strip());
+		// back to the month and team read from the form, never the form's raw text
+		String back = "redirect:/people/appraisals?month=" + month(month)
+				+ (team != null && team.strip().matches("\\d{1,18}") ? "&team=" + team.strip() : "");
 		try {
-			Appraisals.Appraisal a = appraisals.issue(Actor.current(), number(staffId, "staffId"), parseMonth(month),
+			Appraisals.Appraisal a = appraisals.issue(Actor.current(), number(staffId, "staffId"),
+					SpotCheckPagesController.parseMonth(month),
 					integer(leadScore, "leadScore"), leadComment);
 			redirect.addFlashAttribute("notice", "appraisal.issued");
 			return "redirect:/people/appraisals/" + a.id();
@@ -171,25 +174,15 @@ class AppraisalPagesController {
 		return LocalDate.now(people.clock().withZone(people.zone()));
 	}
 
-	/** The month asked for; the last closed month by default (or for anything unreadable). */
+	/** The month asked for; the last closed month by default (or for anything unreadable or out of the sensible years). */
 	private YearMonth month(String value) {
+		YearMonth closed = YearMonth.from(today()).minusMonths(1);
 		try {
-			return value == null || value.isBlank() ? YearMonth.from(today()).minusMonths(1) : YearMonth.parse(value.strip());
+			YearMonth m = value == null || value.isBlank() ? closed : YearMonth.parse(value.strip());
+			return InputChecks.sensibleYear(m.getYear()) ? m : closed;
 		}
 		catch (DateTimeParseException e) {
-			return YearMonth.from(today()).minusMonths(1);
-		}
-	}
-
-	private static YearMonth parseMonth(String value) {
-		if (value == null || value.isBlank()) {
-			throw HeatDeskException.badInput("REQUIRED", "month");
-		}
-		try {
-			return YearMonth.parse(value.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw HeatDeskException.badInput("APPRAISAL_MONTH_FORMAT", "month");
+			return closed;
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +95,12 @@ class Appraisals {
 	@Transactional(readOnly = true)
 	List<Preview> previews(StaffView me, Long teamId, YearMonth month) {
 		AppraisalFormula formula = formulas.current();
+		Map<Long, Appraisal> issuedByStaff = new HashMap<>();
+		jdbc.sql(SELECT + " where a.month = ?").param(Date.valueOf(month.atDay(1))).query(this::row).list()
+			.forEach(a -> issuedByStaff.put(a.staffId(), a));
 		List<Preview> list = new ArrayList<>();
 		for (StaffView p : appraisable(me, teamId)) {
-			Appraisal issued = find(p.id(), month).orElse(null);
+			Appraisal issued = issuedByStaff.get(p.id());
 			list.add(new Preview(p, issued == null ? compute(formula, p.id(), month, null) : null, issued));
 		}
 		return list;

@@ -1,12 +1,14 @@
 package org.heatdesk.staff;
 
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.HeatDeskException;
+import org.heatdesk.platform.Role;
 import org.heatdesk.platform.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,9 +44,6 @@ class PeopleApiController {
 		this.certificates = certificates;
 	}
 
-	record SanctionBody(Long staffId, String article, String measure, String facts, String evidence) {
-	}
-
 	record StatementBody(String statement) {
 	}
 
@@ -63,13 +62,6 @@ class PeopleApiController {
 	record CloseBody(String conclusion) {
 	}
 
-	record TrainingBody(String topic, LocalDate heldOn, Integer minutes, String trainer,
-			List<Trainings.AttendeeInput> attendees) {
-	}
-
-	record CertificateBody(Long staffId, String name, String number, LocalDate issuedOn, LocalDate expiresOn) {
-	}
-
 	@GetMapping("/sanctions")
 	@PreAuthorize(Roles.SUPERVISORS_AND_AUDIT)
 	List<Sanctions.Sanction> sanctions() {
@@ -78,19 +70,17 @@ class PeopleApiController {
 
 	@PostMapping("/sanctions")
 	@PreAuthorize(Roles.SUPERVISORS)
-	Sanctions.Sanction propose(@RequestBody(required = false) SanctionBody b) {
-		SanctionBody body = b == null ? new SanctionBody(null, null, null, null, null) : b;
-		return sanctions.propose(Actor.current(),
-				new Sanctions.Proposal(body.staffId(), body.article(), body.measure(), body.facts(), body.evidence()));
+	Sanctions.Sanction propose(@RequestBody(required = false) Sanctions.Proposal b) {
+		return sanctions.propose(Actor.current(), b == null ? new Sanctions.Proposal(null, null, null, null, null) : b);
 	}
 
 	/** The person's own statement, or one a supervisor took down. */
 	@PostMapping("/sanctions/{id}/statement")
 	@PreAuthorize(Roles.CASEWORK)
 	Sanctions.Sanction statement(@PathVariable long id, @RequestBody(required = false) StatementBody b,
-			org.springframework.security.core.Authentication auth) {
-		boolean supervisor = auth.getAuthorities().stream()
-			.anyMatch(a -> a.getAuthority().equals("ROLE_TEAM_LEAD") || a.getAuthority().equals("ROLE_MANAGER"));
+			Authentication auth) {
+		Set<Role> roles = Role.of(auth);
+		boolean supervisor = roles.contains(Role.TEAM_LEAD) || roles.contains(Role.MANAGER);
 		return sanctions.hear(Actor.current(), supervisor, id, b == null ? null : b.statement());
 	}
 
@@ -148,10 +138,8 @@ class PeopleApiController {
 
 	@PostMapping("/trainings")
 	@PreAuthorize(Roles.SUPERVISORS)
-	Trainings.Session train(@RequestBody(required = false) TrainingBody b) {
-		TrainingBody body = b == null ? new TrainingBody(null, null, null, null, null) : b;
-		return trainings.create(Actor.current(),
-				new Trainings.NewSession(body.topic(), body.heldOn(), body.minutes(), body.trainer(), body.attendees()));
+	Trainings.Session train(@RequestBody(required = false) Trainings.NewSession b) {
+		return trainings.create(Actor.current(), b == null ? new Trainings.NewSession(null, null, null, null, null) : b);
 	}
 
 	@GetMapping("/certificates")
@@ -169,10 +157,9 @@ class PeopleApiController {
 
 	@PostMapping("/certificates")
 	@PreAuthorize(Roles.SUPERVISORS)
-	StaffCertificates.Certificate certify(@RequestBody(required = false) CertificateBody b) {
-		CertificateBody body = b == null ? new CertificateBody(null, null, null, null, null) : b;
+	StaffCertificates.Certificate certify(@RequestBody(required = false) StaffCertificates.NewCertificate b) {
 		return certificates.add(Actor.current(),
-				new StaffCertificates.NewCertificate(body.staffId(), body.name(), body.number(), body.issuedOn(), body.expiresOn()));
+				b == null ? new StaffCertificates.NewCertificate(null, null, null, null, null) : b);
 	}
 
 	private static boolean decision(DecisionBody b) {

@@ -3,6 +3,7 @@ package org.heatdesk.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
@@ -166,6 +167,76 @@ class AppraisalIntegrationTests {
 		assertThat(leadPages.get("/people/appraisals/formula").statusCode()).isEqualTo(200);
 		assertThat(leadPages.post("/people/appraisals/formula", Map.of("code-0", "quality.mean-score", "weight-0", "80",
 				"rule-0", "SCORE", "leadWeight", "20")).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void malformedAppraisalFormsAreRefusedAndWriteNothing() {
+		Team t = team();
+		PageSession leadPages = PageSession.login(port, t.lead().username());
+		String agent = String.valueOf(t.agent().id());
+		String huge = "9".repeat(40);
+		for (String month : List.of("", "2019-13", "99999-01", "2019-10\r\nX-Injected: 1", "2019-10\u0000", huge, "-2019-10", "+99999-01", "0000-01")) {
+			HttpResponse<String> r = leadPages.get("/people/appraisals?month=" + encode(month));
+			assertThat(r.statusCode()).as(month).isIn(200, 400);
+		}
+		for (String team : List.of("abc", huge, "-1", "0")) {
+			assertThat(leadPages.get("/people/appraisals?team=" + encode(team)).statusCode()).as(team).isIn(200, 400);
+		}
+		List<Map<String, String>> bad = List.of(Map.of(),
+				Map.of("staffId", "abc", "month", "2019-10", "leadScore", "80"),
+				Map.of("staffId", huge, "month", "2019-10", "leadScore", "80"),
+				Map.of("staffId", "-1", "month", "2019-10", "leadScore", "80"),
+				Map.of("staffId", agent, "month", "2019-13", "leadScore", "80"),
+				Map.of("staffId", agent, "month", "99999-01", "leadScore", "80"),
+				Map.of("staffId", agent, "month", "2019-10\r\nX-Injected: 1", "leadScore", "80"),
+				Map.of("staffId", agent, "month", "2019-10", "leadScore", "101", "team", "1\r\nX-Injected: 1"),
+				Map.of("staffId", agent, "month", "2019-10", "leadScore", "101", "team", "1&month=2019-01#x"),
+				Map.of("staffId", agent, "month", "2019-10", "leadScore", huge),
+				Map.of("staffId", agent, "month", "2019-10", "leadScore", "-1"),
+				Map.of("staffId", agent, "month", "2019-10", "leadScore", "abc"),
+				Map.of("staffId", agent, "month", "2019-10", "leadScore", "80", "leadComment", "长".repeat(2001)),
+				Map.of("staffId", agent, "month", "2019-10", "leadScore", "80", "leadComment", "a\u0000b"));
+		for (Map<String, String> form : bad) {
+			HttpResponse<String> r = leadPages.post("/people/appraisals", form);
+			assertThat(r.statusCode()).as(form.toString()).isIn(302, 400);
+			assertThat(r.headers().firstValue("X-Injected")).as(form.toString()).isEmpty();
+			r.headers().firstValue("Location").ifPresent(l -> assertThat(l).as(form.toString()).doesNotContain("\n", "\r"));
+		}
+		assertThat(appraisals.forStaff(t.agent().id())).isEmpty();
+
+		PageSession managerPages = PageSession.login(port, t.manager().username());
+		int version = formulas.current().version();
+		try {
+			for (String parameter : List.of("abc", "0", "-5", "1E-999999999", "1E+999999999", "0." + "0".repeat(5000) + "1", huge)) {
+				HttpResponse<String> r = managerPages.post("/people/appraisals/formula", Map.of("code-0", "people.training-hours",
+						"weight-0", "80", "rule-0", "TARGET", "parameter-0", parameter, "leadWeight", "20"));
+				assertThat(r.statusCode()).as(parameter).isIn(302, 400);
+			}
+			for (Map<String, String> form : List.of(Map.of("code-0", "quality.mean-score", "weight-0", huge, "rule-0", "SCORE",
+					"leadWeight", "20"), Map.of("code-0", "quality.mean-score", "weight-0", "80", "rule-0", "NOPE", "leadWeight", "20"),
+					Map.of("code-0", "quality.mean-score", "weight-0", "80", "rule-0", "SCORE", "leadWeight", huge),
+					Map.of("code-0", "x\u0000", "weight-0", "80", "rule-0", "SCORE", "leadWeight", "20"),
+					Map.of("code-0", "quality.mean-score", "weight-0", "80", "rule-0", "SCORE", "leadWeight", "20", "note",
+							"长".repeat(501)))) {
+				assertThat(managerPages.post("/people/appraisals/formula", form).statusCode()).as(form.toString()).isIn(302, 400);
+			}
+			assertThat(managerPages.get("/people/appraisals/formula").statusCode()).isEqualTo(200);
+			assertThat(formulas.current().version()).isEqualTo(version);
+		}
+		finally {
+			if (formulas.current().version() != version) {
+				formulas.publish(actor(t.manager()), formulas.version(version).items(), formulas.version(version).leadWeight(),
+						"恢复");
+			}
+		}
+		PageSession agentPages = PageSession.login(port, t.agent().username());
+		assertThat(agentPages.post("/people/me/appraisals/" + huge + "/acknowledge", Map.of()).statusCode()).isIn(302, 400, 404);
+		assertThat(agentPages.post("/people/me/appraisals/999999999/acknowledge", Map.of("comment", "长".repeat(1001)))
+			.statusCode()).isIn(302, 404);
+	}
+
+	private static String encode(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private void training(Team t, String day, int minutes) {

@@ -55,6 +55,13 @@ class PeopleApiMalformedInputIntegrationTests {
 			.single();
 		probe("/api/v1/people/sanctions/" + sanction + "/statement", agent.username(), "{\"statement\":\"我迟到是因为堵车\"}");
 		probe("/api/v1/people/sanctions/" + sanction + "/decision", manager.username(), "{\"approve\":true,\"note\":\"警告\"}");
+		long commendation = jdbc.sql("select max(id) from staff_commendation where staff_id = ?").param(agent.id())
+			.query(Long.class).single();
+		probe("/api/v1/people/commendations/" + commendation + "/decision", manager.username(),
+				"{\"approve\":true,\"note\":\"同意\"}");
+		long report = jdbc.sql("select max(id) from staff_violation_report where reported_staff_id = ?").param(lead.id())
+			.query(Long.class).single();
+		probe("/api/v1/people/reports/" + report + "/close", manager.username(), "{\"conclusion\":\"已核实，批评教育\"}");
 	}
 
 	private void probe(String path, String user, String valid) {
@@ -70,7 +77,8 @@ class PeopleApiMalformedInputIntegrationTests {
 	private long rows() {
 		return jdbc.sql("""
 				select (select count(*) from staff_sanction) + (select count(*) from staff_sanction where status <> 'PROPOSED')
-				     + (select count(*) from staff_commendation) + (select count(*) from staff_violation_report)
+				     + (select count(*) from staff_commendation) + (select count(*) from staff_commendation where status <> 'PROPOSED')
+		     + (select count(*) from staff_violation_report) + (select count(*) from staff_violation_report where status <> 'OPEN')
 				     + (select count(*) from staff_training_session) + (select count(*) from staff_training_attendance)
 				     + (select count(*) from staff_certificate)""")
 			.query(Long.class)

@@ -262,6 +262,53 @@ class PeopleIntegrationTests {
 		return m;
 	}
 
+	@Test
+	void malformedPageFormsAreRefusedAndWriteNothing() {
+		PeopleApi.Person agent = PeopleApi.person(staff, "pfa", Role.AGENT);
+		PeopleApi.Person lead = PeopleApi.person(staff, "pfl", Role.TEAM_LEAD);
+		PageSession leadPages = PageSession.login(port, lead.username());
+		String a = String.valueOf(agent.id());
+		String huge = "9".repeat(40);
+		String day = PeopleApi.today().minusDays(1).toString();
+		List<Map.Entry<String, Map<String, String>>> bad = List.of(
+				Map.entry("/people/sanctions", Map.of("staffId", huge, "article", "ART_8_2", "measure", "WARNING", "facts", "f",
+						"evidence", "e")),
+				Map.entry("/people/sanctions", Map.of("staffId", a, "article", "NOPE", "measure", "WARNING", "facts", "f",
+						"evidence", "e")),
+				Map.entry("/people/sanctions", Map.of("staffId", a, "article", "ART_8_2", "measure", "WARNING", "facts",
+						"长".repeat(5000), "evidence", "e")),
+				Map.entry("/people/sanctions", Map.of("staffId", a, "article", "ART_8_2", "measure", "WARNING", "facts", "f\u0000",
+						"evidence", "e")),
+				Map.entry("/people/commendations", Map.of("staffId", "abc", "reason", "r")),
+				Map.entry("/people/commendations", Map.of("staffId", a, "reason", "r", "ticketNo", huge + "9")),
+				Map.entry("/people/training", Map.of("topic", "t", "heldOn", "2019-02-31", "minutes", "60", "attendee", a)),
+				Map.entry("/people/training", Map.of("topic", "t", "heldOn", "+99999-01-01", "minutes", "60", "attendee", a)),
+				Map.entry("/people/training", Map.of("topic", "t", "heldOn", day, "minutes", huge, "attendee", a)),
+				Map.entry("/people/training", Map.of("topic", "t", "heldOn", day, "minutes", "-60", "attendee", a)),
+				Map.entry("/people/training", Map.of("topic", "t", "heldOn", day, "minutes", "60", "attendee", "abc")),
+				Map.entry("/people/training", Map.of("topic", "t", "heldOn", day, "minutes", "60", "attendee", a, "score-" + a, huge)),
+				Map.entry("/people/certificates", Map.of("staffId", a, "name", "n", "number", "1", "issuedOn", "0000-01-01",
+						"expiresOn", "2030-01-01")),
+				Map.entry("/people/certificates", Map.of("staffId", a, "name", "n", "number", "1", "issuedOn", "2030-01-01",
+						"expiresOn", "2020-01-01")),
+				Map.entry("/people/certificates", Map.of("staffId", a, "name", "n", "number", "1", "issuedOn", "x",
+						"expiresOn", "2030-01-01")),
+				Map.entry("/people/report", Map.of("reportedStaffId", huge, "article", "ART_8_2", "text", "t")),
+				Map.entry("/people/report", Map.of("reportedStaffId", a, "article", "ART_8_2", "text", "长".repeat(20000))));
+		for (Map.Entry<String, Map<String, String>> form : bad) {
+			HttpResponse<String> r = leadPages.post(form.getKey(), form.getValue());
+			assertThat(r.statusCode()).as(form.toString()).isIn(302, 400);
+			assertThat(leadPages.get(form.getKey()).statusCode()).as(form.toString()).isEqualTo(200);
+		}
+		assertThat(leadPages.post("/people/sanctions/" + huge + "/statement", Map.of("statement", "s")).statusCode())
+			.isIn(302, 400, 404);
+		for (String table : List.of("staff_sanction", "staff_commendation", "staff_training_attendance", "staff_certificate")) {
+			assertThat(count(table, agent.id())).as(table).isZero();
+		}
+		assertThat(jdbc.sql("select count(*) from staff_violation_report where reported_staff_id = ?").param(agent.id())
+			.query(Long.class).single()).isZero();
+	}
+
 	private long count(String table, long staffId) {
 		return jdbc.sql("select count(*) from " + table + " where staff_id = ?").param(staffId).query(Long.class).single();
 	}
