@@ -2,10 +2,14 @@ package org.heatdesk.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -117,6 +122,101 @@ class PortalApiMalformedInputIntegrationTests {
 		tickets.resolve(lead, no, null, "已修好");
 		probe("/api/v1/portal/ratings", json.writeValueAsString(Map.of("ticketNo", no, "phone", phone, "satisfaction",
 				"NEUTRAL", "comment", "一般")), 40);
+	}
+
+	/**
+	 * The one multipart endpoint: a body without its boundary or cut short, a NUL in a file name or a
+	 * field, another content type, a file that is no photo or one too many, a number of 100,000
+	 * characters and bytes that are no UTF-8 are refused as the API's JSON without a 5xx, and leave
+	 * no note, attachment or audit row; the same body made well adds the photo.
+	 */
+	@Test
+	void photos() {
+		String phone = PortalClient.phone();
+		String no = request(phone);
+		String path = "/api/v1/portal/progress/photos";
+		byte[] png = PortalRequestBrowserTests.PNG;
+		byte[] fine = multipart("b0", no, phone, "补充".getBytes(StandardCharsets.UTF_8), photo("暖气片.png", png));
+		long before = photoRows(no);
+		refused(upload(path, "multipart/form-data", fine, "no boundary"));
+		refused(upload(path, "multipart/form-data; boundary=b0", Arrays.copyOf(fine, fine.length - 12), "cut short"));
+		refused(upload(path, "application/json", fine, "JSON content type"));
+		refused(upload(path, "text/plain; boundary=b0", fine, "text content type"));
+		refused(upload(path, "multipart/form-data; boundary=b1",
+				multipart("b1", no, phone, null, photo("a\u0000.png", png)), "NUL in the file name"));
+		assertThat(refused(upload(path, "multipart/form-data; boundary=b2",
+				multipart("b2", no, phone, "a\u0000b".getBytes(StandardCharsets.UTF_8)), "NUL in the text"))
+			.path("field").asString()).isEqualTo("text");
+		assertThat(refused(upload(path, "multipart/form-data; boundary=b3",
+				multipart("b3", no, phone, null, photo("a.png", "not a photo".getBytes(StandardCharsets.UTF_8))), "no photo"))
+			.path("code").asString()).isEqualTo("PORTAL_PHOTO_TYPE");
+		assertThat(refused(upload(path, "multipart/form-data; boundary=b4", multipart("b4", no, phone, null,
+				photo("1.png", png), photo("2.png", png), photo("3.png", png), photo("4.png", png)), "four photos"))
+			.path("code").asString()).isEqualTo("PORTAL_PHOTOS_TOO_MANY");
+		assertThat(refused(upload(path, "multipart/form-data; boundary=b5", multipart("b5", no, phone, null), "nothing"))
+			.path("code").asString()).isEqualTo("PORTAL_ADDITION_EMPTY");
+		refused(upload(path, "multipart/form-data; boundary=b6",
+				multipart("b6", "G".repeat(100_000), phone, null, photo("a.png", png)), "a huge number"));
+		refused(upload(path, "multipart/form-data; boundary=b7",
+				multipart("b7", no, phone, new byte[] { (byte) 0xC3, (byte) 0x28, 0 }), "no UTF-8"));
+		assertThat(photoRows(no)).isEqualTo(before);
+		HttpResponse<String> added = upload(path, "multipart/form-data; boundary=b0", fine, "fine");
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+		assertThat(jdbc.sql("""
+				select count(*) from ticket_attachment a join ticket t on t.id = a.ticket_id
+				where t.ticket_no = ? and a.file_name = '暖气片.png'""").param(no).query(Long.class).single()).isEqualTo(1);
+	}
+
+	/** The rows an addition to ticket {@code no} writes: its timeline, its attachments, its audit trail. */
+	long photoRows(String no) {
+		return jdbc.sql("""
+				select (select count(*) from ticket_event e join ticket t on t.id = e.ticket_id where t.ticket_no = :no)
+				  + (select count(*) from ticket_attachment a join ticket t on t.id = a.ticket_id where t.ticket_no = :no)
+				  + (select count(*) from platform_audit_event where entity_type = 'ticket' and entity_id = :no)""")
+			.param("no", no).query(Long.class).single();
+	}
+
+	HttpResponse<String> upload(String path, String contentType, byte[] body, String what) {
+		return MalformedInput.send(http, json, at(path, "en").header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), what);
+	}
+
+	JsonNode refused(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+		return json.readTree(response.body());
+	}
+
+	/** A file part named {@code photo}. */
+	static byte[][] photo(String fileName, byte[] content) {
+		return new byte[][] { fileName.getBytes(StandardCharsets.UTF_8), content };
+	}
+
+	/** A multipart body: the number, the phone, the text (none when {@code null}) and the photos. */
+	static byte[] multipart(String boundary, String ticketNo, String phone, byte[] text, byte[][]... photos) {
+		ByteArrayOutputStream b = new ByteArrayOutputStream();
+		field(b, boundary, "ticketNo", ticketNo.getBytes(StandardCharsets.UTF_8));
+		field(b, boundary, "phone", phone.getBytes(StandardCharsets.UTF_8));
+		if (text != null) {
+			field(b, boundary, "text", text);
+		}
+		for (byte[][] p : photos) {
+			b.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"").getBytes(
+					StandardCharsets.UTF_8));
+			b.writeBytes(p[0]);
+			b.writeBytes("\"\r\nContent-Type: image/png\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+			b.writeBytes(p[1]);
+			b.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		b.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return b.toByteArray();
+	}
+
+	private static void field(ByteArrayOutputStream b, String boundary, String name, byte[] value) {
+		b.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		b.writeBytes(value);
+		b.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 	}
 
 	String request(String phone) {

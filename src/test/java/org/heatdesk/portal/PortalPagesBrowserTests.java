@@ -62,7 +62,7 @@ class PortalPagesBrowserTests {
 			fitsThePhone(b);
 			b.screenshot("portal-home");
 
-			b.submit(By.id("home-outages"));
+			PortalRequestBrowserTests.answerOf(b, By.id("home-outages"));
 			assertThat(b.driver().getCurrentUrl()).endsWith("/portal/outages");
 			String card = b.text(By.cssSelector("[data-outage='" + outage.id() + "']"));
 			assertThat(card).contains(title, name, "停热中", "维修人员已到现场");
@@ -70,7 +70,7 @@ class PortalPagesBrowserTests {
 			b.screenshot("portal-outages");
 
 			b.find(By.id("lookup-q")).sendKeys(name + "3号楼2单元501");
-			b.submit(By.cssSelector("#outage-lookup button[type=submit]"));
+			PortalRequestBrowserTests.answerOf(b, By.cssSelector("#outage-lookup button[type=submit]"));
 			assertThat(b.text(By.id("lookup-result"))).contains(name + " 正在停热，我们正在处理。", title);
 			fitsThePhone(b);
 			b.screenshot("portal-lookup");
@@ -79,7 +79,7 @@ class PortalPagesBrowserTests {
 			assertThat(b.driver().findElements(By.cssSelector("#guide-topics [data-topic]"))).hasSize(7);
 			fitsThePhone(b);
 			b.screenshot("portal-guide");
-			b.submit(By.cssSelector("a[data-topic='commitments']"));
+			PortalRequestBrowserTests.answerOf(b, By.cssSelector("a[data-topic='commitments']"));
 			assertThat(b.text(By.cssSelector("article[data-topic='commitments']"))).contains("首问负责");
 			assertThat(b.driver().findElements(By.cssSelector("article[data-topic='commitments'] li")).size()).isGreaterThan(3);
 			fitsThePhone(b);

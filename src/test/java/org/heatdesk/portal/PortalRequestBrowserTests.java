@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +80,7 @@ class PortalRequestBrowserTests {
 			b.screenshot("portal-b-0-home");
 			b.go("/portal/outages");
 			b.find(By.id("lookup-q")).sendKeys(community.name() + "8号楼");
-			b.submit(By.cssSelector("#outage-lookup button[type=submit]"));
+			answerOf(b, By.cssSelector("#outage-lookup button[type=submit]"));
 			var place = b.find(By.cssSelector("#lookup-result .place[data-community='" + community.name() + "']"));
 			assertThat(place.getAttribute("data-affected")).isEqualTo("true");
 			assertThat(place.getText()).contains("管道抢修");
@@ -85,7 +88,7 @@ class PortalRequestBrowserTests {
 
 			b.go("/portal/request");
 			b.find(By.id("phone")).sendKeys(phone);
-			b.submit(By.id("send-code"));
+			answerOf(b, By.id("send-code"));
 			assertThat(b.text(By.id("code-sent"))).contains(phone.substring(0, 3) + "****" + phone.substring(7));
 			String code = PortalClient.lastCode(jdbc, phone);
 			b.find(By.id("code")).sendKeys(code);
@@ -94,7 +97,7 @@ class PortalRequestBrowserTests {
 			b.find(By.id("description")).sendKeys("停热恢复后家里暖气片还是凉的");
 			b.find(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
 			b.screenshot("portal-b-2-request");
-			b.submit(By.id("submit-request"));
+			answerOf(b, By.id("submit-request"));
 			String no = b.text(By.id("ticket-no"));
 			assertThat(no).matches("GR\\d{8}-\\d{4,}");
 			b.screenshot("portal-b-3-done");
@@ -103,10 +106,10 @@ class PortalRequestBrowserTests {
 			assertThat(jdbc.sql("select count(*) from ticket_attachment a join ticket t on t.id = a.ticket_id where t.ticket_no = ?")
 				.param(no).query(Long.class).single()).isEqualTo(1);
 
-			b.submit(By.id("follow"));
+			answerOf(b, By.id("follow"));
 			assertThat(b.find(By.id("ticketNo")).getAttribute("value")).isEqualTo(no);
 			b.find(By.id("lookup-phone")).sendKeys(phone);
-			b.submit(By.id("lookup-submit"));
+			answerOf(b, By.id("lookup-submit"));
 			assertThat(b.text(By.id("progress-status"))).isEqualTo("已登记");
 			assertThat(b.text(By.id("progress-address"))).isEqualTo(community.name().replaceAll("[0-9]", "*") + "*号楼*单元***");
 			assertThat(b.find(By.tagName("main")).getText()).doesNotContain(phone).doesNotContain("302");
@@ -116,20 +119,20 @@ class PortalRequestBrowserTests {
 			String techName = jdbc.sql("select display_name from staff_member where id = ?").param(technician)
 				.query(String.class).single();
 			tickets.dispatchToField(Actor.person("dispatcher", null), no, technician, "带阀门");
-			b.submit(By.id("refresh-submit"));
+			answerOf(b, By.id("refresh-submit"));
 			assertThat(b.text(By.id("progress-status"))).isEqualTo("已派单");
 			assertThat(b.text(By.id("technician"))).startsWith(techName.substring(0, 1) + "师傅正在赶来，预计");
 			b.screenshot("portal-b-4-dispatched");
 
 			tickets.respond(Actor.person("lead", null), no, null, "已电话联系用户");
 			tickets.resolve(Actor.person("lead", null), no, null, "更换暖气片阀门，室温恢复到 20 度");
-			b.submit(By.id("refresh-submit"));
+			answerOf(b, By.id("refresh-submit"));
 			assertThat(b.text(By.id("progress-status"))).isEqualTo("已处理完毕");
 			assertThat(b.text(By.id("result"))).contains("更换暖气片阀门");
 			b.screenshot("portal-b-5-resolved");
 			b.find(By.id("sat-SATISFIED")).click();
 			b.find(By.id("comment")).sendKeys("师傅很专业");
-			b.submit(By.id("rate-submit"));
+			answerOf(b, By.id("rate-submit"));
 			assertThat(b.text(By.id("progress-notice"))).isEqualTo("感谢您的评价！");
 			assertThat(b.text(By.id("progress-status"))).isEqualTo("已办结");
 			assertThat(b.text(By.id("rating"))).isEqualTo("您的评价：满意");
@@ -157,16 +160,45 @@ class PortalRequestBrowserTests {
 		try (Browser b = browsers.open(port, Browser.PHONE)) {
 			b.go("/portal/request?lang=en");
 			b.find(By.id("phone")).sendKeys(phone);
-			b.submit(By.id("send-code"));
+			answerOf(b, By.id("send-code"));
 			String code = PortalClient.lastCode(jdbc, phone);
 			b.find(By.id("code")).sendKeys(code.equals("000000") ? "111111" : "000000");
 			b.find(By.id("address")).sendKeys("Jinding Garden 3");
 			b.find(By.id("description")).sendKeys("Radiator cold");
-			b.submit(By.id("submit-request"));
+			answerOf(b, By.id("submit-request"));
 			assertThat(b.text(By.id("request-error"))).isEqualTo("That code is wrong; 4 tries left.");
 			assertThat(b.find(By.id("description")).getAttribute("value")).isEqualTo("Radiator cold");
 			assertThat(b.find(By.id("phone")).getAttribute("value")).isEqualTo(phone);
 			b.screenshot("portal-b-7-wrong-code-en");
 		}
+	}
+
+	/**
+	 * Clicks a button or link of the portal that loads a whole new page (a form's POST answered
+	 * by a page or a redirect, a link) and waits until that page is the one shown. The portal has
+	 * no script: nothing but such a click replaces a page. Not {@link Browser#submit}: it holds the
+	 * old page's {@code <html>} and asks whether it is gone, and asked at the moment the answer
+	 * commits (the progress page's refresh, which answers at the same address), Chromium said
+	 * "Node with given id does not belong to the document" instead of "stale". Here the old page
+	 * is marked before the click and every look finds {@code <html>} afresh; a look that the
+	 * commit cuts short looks again.
+	 */
+	static void answerOf(Browser b, By button) {
+		WebElement target = b.find(button);
+		((JavascriptExecutor) b.driver()).executeScript("document.documentElement.setAttribute('data-left', '')");
+		target.click();
+		b.waitFor(d -> {
+			try {
+				return d.findElements(By.cssSelector("html[data-left]")).isEmpty()
+						&& "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+			}
+			catch (WebDriverException replacedWhileLooking) {
+				String message = String.valueOf(replacedWhileLooking.getMessage());
+				if (message.contains("inspector error") || message.contains("context")) {
+					return false;
+				}
+				throw replacedWhileLooking;
+			}
+		});
 	}
 }
