@@ -45,8 +45,10 @@ public class ComplianceReports {
 
 	private final MessageSource messages;
 
+	private final LiveCounts live;
+
 	ComplianceReports(List<ComplianceFigure> figures, Company company, Clock clock, RollUps rollUps, Targets targets,
-			ScopeDirectory scopes, MessageSource messages) {
+			ScopeDirectory scopes, MessageSource messages, LiveCounts live) {
 		figures.stream()
 			.sorted(Comparator.comparing((ComplianceFigure f) -> FigureCatalogue.order(f.definition().code()))
 				.thenComparing(f -> f.definition().code()))
@@ -61,6 +63,7 @@ public class ComplianceReports {
 		this.targets = targets;
 		this.scopes = scopes;
 		this.messages = messages;
+		this.live = live;
 	}
 
 	/** The value of one figure, or empty when no module computes a figure with that code. */
@@ -75,9 +78,10 @@ public class ComplianceReports {
 	/** Every figure computed for the period and scope (those that can be cut by the scope's kind). */
 	public List<FigureValue> values(Period period, Scope scope) {
 		List<FigureValue> values = new ArrayList<>();
+		RollUps.Snapshot rolled = rollUps.snapshot(period, scope, null);
 		for (ComplianceFigure figure : figures.values()) {
 			if (figure.definition().scopes().contains(scope.kind())) {
-				values.add(compute(figure, period, scope));
+				values.add(compute(figure, period, scope, rolled));
 			}
 		}
 		return values;
@@ -98,6 +102,8 @@ public class ComplianceReports {
 	public ComplianceReport report(Period period, Scope scope, Locale locale) {
 		String scopeName = scopes.name(scope, locale);
 		List<ReportLine> lines = new ArrayList<>();
+		RollUps.Snapshot rolledNow = rollUps.snapshot(period, scope, null);
+		RollUps.Snapshot rolledBefore = rollUps.snapshot(period.previous(), scope, null);
 		for (FigureDefinition d : catalogue()) {
 			ComplianceFigure figure = figures.get(d.code());
 			String name = name(d.code(), locale);
@@ -108,8 +114,8 @@ public class ComplianceReports {
 			if (!d.scopes().contains(scope.kind())) {
 				continue;
 			}
-			FigureValue now = compute(figure, period, scope);
-			FigureValue before = compute(figure, period.previous(), scope);
+			FigureValue now = compute(figure, period, scope, rolledNow);
+			FigureValue before = compute(figure, period.previous(), scope, rolledBefore);
 			lines.add(new ReportLine(d, name, now, before, trend(d, now, before)));
 		}
 		return new ComplianceReport(period, scope, scopeName, clock.instant(), List.copyOf(lines));
@@ -170,16 +176,21 @@ public class ComplianceReports {
 	}
 
 	FigureValue compute(ComplianceFigure figure, Period period, Scope scope) {
+		return compute(figure, period, scope, rollUps.snapshot(period, scope, figure.definition().code()));
+	}
+
+	/** The figure's value: the days {@code snapshot} holds rolled, the others counted live. */
+	private FigureValue compute(ComplianceFigure figure, Period period, Scope scope, RollUps.Snapshot snapshot) {
 		FigureDefinition d = figure.definition();
 		Sum sum = new Sum();
-		Set<LocalDate> rolled = rollUps.rolledDays(d.code(), period);
-		rollUps.counts(d.code(), period, scope).forEach(sum::add);
+		Set<LocalDate> rolled = snapshot.rolled(d.code());
+		snapshot.counts(d.code()).forEach(sum::add);
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		for (LocalDate day = period.from(); !day.isAfter(period.to()) && !day.isAfter(today); day = day.plusDays(1)) {
 			if (rolled.contains(day)) {
 				continue;
 			}
-			for (DayCount c : figure.count(start(day), start(day.plusDays(1)))) {
+			for (DayCount c : live.count(figure, day, start(day), start(day.plusDays(1)))) {
 				if (c.scopeKind() == scope.kind() && c.scopeId() == scope.id()) {
 					sum.add(c);
 				}

@@ -198,7 +198,10 @@ class LandedFigures {
 				  from ticket t where t.type = 'INQUIRY' and t.recorded_at >= :from and t.recorded_at < :to and t.cancelled_at is null""");
 	}
 
-	// 9.2: a repair first dispatched on the day (its first round's 有指令): whole minutes from intake
+	/*
+	 * 9.2: a repair first dispatched on the day (its first round's 有指令): whole minutes from intake. Its
+	 * candidates are the repairs with a dispatch on the day, in any round, read by the dispatch indexes.
+	 */
 	@Bean
 	ComplianceFigure repairsIntakeToDispatch() {
 		return figure("repairs.intake-to-dispatch", TICKET, "ticket", """
@@ -208,7 +211,8 @@ class LandedFigures {
 				  select t.id, coalesce((select r.dispatched_at from ticket_round r where r.ticket_id = t.id order by r.round limit 1),
 				                        t.dispatched_at) as first_dispatch
 				  from ticket t where t.type = 'REPAIR' and t.recorded_at < :to
-				    and (t.dispatched_at >= :from or exists (select 1 from ticket_round r where r.ticket_id = t.id and r.dispatched_at >= :from))
+				    and t.id in (select d.id from ticket d where d.type = 'REPAIR' and d.dispatched_at >= :from and d.dispatched_at < :to
+				                 union select r.ticket_id from ticket_round r where r.dispatched_at >= :from and r.dispatched_at < :to)
 				) x join ticket t on t.id = x.id %s
 				where x.first_dispatch >= :from and x.first_dispatch < :to"""
 			.formatted(TICKET_SCOPES, TICKET_LINK, FIRST_RESPONDER));

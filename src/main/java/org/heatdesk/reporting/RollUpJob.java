@@ -17,6 +17,13 @@ import org.springframework.stereotype.Component;
  * {@code heatdesk.reporting.rollup.grace} (26 hours) ago: late records of it (a call's last events, a
  * record entered the next morning) have arrived by then, and yesterday stays live. Days further back
  * than {@code heatdesk.reporting.rollup.days} stay live (they are rarely asked for).
+ *
+ * <p>Records keep coming in late now and then (a follow-up's last try entered the next week, a
+ * complaint's reply recorded after the fact): the days of the last
+ * {@code heatdesk.reporting.rollup.settle-days} (7) are rolled again once their roll is
+ * {@code heatdesk.reporting.rollup.refresh} (12 hours) old. Records dated further back announce
+ * themselves ({@link org.heatdesk.platform.PastDaysChanged}), which takes their days out of the
+ * roll-up until they are rolled again.
  */
 @Component
 class RollUpJob {
@@ -35,15 +42,23 @@ class RollUpJob {
 
 	private final Duration grace;
 
+	private final int settleDays;
+
+	private final Duration refresh;
+
 	RollUpJob(ComplianceReports reports, RollUps rollUps, Clock clock,
 			@Value("${heatdesk.reporting.rollup.days:400}") int days, @Value("${heatdesk.reporting.rollup.batch:120}") int batch,
-			@Value("${heatdesk.reporting.rollup.grace:PT26H}") Duration grace) {
+			@Value("${heatdesk.reporting.rollup.grace:PT26H}") Duration grace,
+			@Value("${heatdesk.reporting.rollup.settle-days:7}") int settleDays,
+			@Value("${heatdesk.reporting.rollup.refresh:PT12H}") Duration refresh) {
 		this.reports = reports;
 		this.rollUps = rollUps;
 		this.clock = clock;
 		this.days = days;
 		this.batch = batch;
 		this.grace = grace;
+		this.settleDays = settleDays;
+		this.refresh = refresh;
 	}
 
 	@Scheduled(initialDelayString = "${heatdesk.reporting.rollup.initial-delay:PT60S}",
@@ -67,7 +82,8 @@ class RollUpJob {
 		LocalDate firstOpen = LocalDate.ofInstant(clock.instant().minus(grace), zone);
 		java.util.Map<String, java.util.Set<LocalDate>> missing = new java.util.LinkedHashMap<>();
 		for (FigureDefinition d : reports.definitions()) {
-			missing.put(d.code(), new java.util.HashSet<>(rollUps.missing(d.code(), firstOpen, days)));
+			missing.put(d.code(), new java.util.HashSet<>(
+					rollUps.missing(d.code(), firstOpen, days, settleDays, clock.instant().minus(refresh))));
 		}
 		int rolled = 0;
 		for (LocalDate day = firstOpen.minusDays(1); !day.isBefore(firstOpen.minusDays(days)); day = day.minusDays(1)) {

@@ -7,11 +7,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.heatdesk.platform.PastDaysChanged;
 import org.heatdesk.platform.SqlValues;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,15 +49,54 @@ class RollUps {
 			.list());
 	}
 
-	List<DayCount> counts(String code, Period period, Scope scope) {
-		return reads.jdbc()
+	/**
+	 * What the roll-up holds for the period and scope, for every figure (or the one {@code code}): the
+	 * days each figure has rolled and the scope's counts of them. One statement, so a day rolled
+	 * meanwhile is either in both or in neither: never counted twice nor lost.
+	 */
+	Snapshot snapshot(Period period, Scope scope, String code) {
+		Map<String, Set<LocalDate>> rolled = new HashMap<>();
+		Map<String, List<DayCount>> counts = new HashMap<>();
+		reads.jdbc()
 			.sql("""
-					select c.numerator, c.denominator, c.histogram from reporting_day_count c
-					where c.code = ? and c.scope_kind = ? and c.scope_id = ? and c.day between ? and ?
-					  and exists (select 1 from reporting_day_rolled r where r.code = c.code and r.day = c.day)""")
-			.params(code, scope.kind().name(), scope.id(), Date.valueOf(period.from()), Date.valueOf(period.to()))
-			.query((rs, n) -> new DayCount(scope.kind(), scope.id(), rs.getLong(1), rs.getLong(2), histogram(rs)))
-			.list();
+					select r.code, r.day, c.numerator, c.denominator, c.histogram from reporting_day_rolled r
+					left join reporting_day_count c on c.code = r.code and c.day = r.day and c.scope_kind = ? and c.scope_id = ?
+					where r.day between ? and ? and (cast(? as varchar) is null or r.code = ?)""")
+			.params(scope.kind().name(), scope.id(), Date.valueOf(period.from()), Date.valueOf(period.to()), code, code)
+			.query(rs -> {
+				String c = rs.getString(1);
+				rolled.computeIfAbsent(c, x -> new HashSet<>()).add(rs.getDate(2).toLocalDate());
+				long numerator = rs.getLong(3);
+				if (!rs.wasNull()) {
+					counts.computeIfAbsent(c, x -> new ArrayList<>())
+						.add(new DayCount(scope.kind(), scope.id(), numerator, rs.getLong(4), histogram(rs, 5)));
+				}
+			});
+		return new Snapshot(rolled, counts);
+	}
+
+	/** The rolled days of a period and their counts for one scope, by figure code. */
+	record Snapshot(Map<String, Set<LocalDate>> rolled, Map<String, List<DayCount>> counts) {
+
+		Set<LocalDate> rolled(String code) {
+			return rolled.getOrDefault(code, Set.of());
+		}
+
+		List<DayCount> counts(String code) {
+			return counts.getOrDefault(code, List.of());
+		}
+	}
+
+	/**
+	 * Takes the days {@code from}–{@code to} out of the roll-up for every figure: they are counted live
+	 * again until the roll-up job rolls them anew (newest first). For records entered after their day
+	 * was rolled (a training session recorded a week late).
+	 */
+	@EventListener
+	void reopen(PastDaysChanged changed) {
+		primary.sql("delete from reporting_day_rolled where day between ? and ?")
+			.params(Date.valueOf(changed.from()), Date.valueOf(changed.to()))
+			.update();
 	}
 
 	/** Counts the day {@code [from, to)} through the figure and stores it as the day's rows. */
@@ -78,19 +122,25 @@ class RollUps {
 			.update();
 	}
 
-	/** The days of the last {@code days} before {@code today} that the figure has not rolled yet, newest first. */
-	List<LocalDate> missing(String code, LocalDate today, int days) {
+	/**
+	 * The days of the last {@code days} before {@code today} that the figure has to roll, newest first:
+	 * those not rolled yet, and those of the last {@code settle} days rolled before {@code staleBefore}
+	 * (rolled again now and then while late records of them may still come in).
+	 */
+	List<LocalDate> missing(String code, LocalDate today, int days, int settle, Instant staleBefore) {
 		return primary.sql("""
 				select d::date from generate_series(?::date - ?::int, ?::date - 1, interval '1 day') d
-				where not exists (select 1 from reporting_day_rolled r where r.code = ? and r.day = d::date)
+				where not exists (select 1 from reporting_day_rolled r where r.code = ? and r.day = d::date
+				                    and (r.day < ?::date - ?::int or r.rolled_at >= ?))
 				order by d desc""")
-			.params(Date.valueOf(today), days, Date.valueOf(today), code)
+			.params(Date.valueOf(today), days, Date.valueOf(today), code, Date.valueOf(today), settle,
+					SqlValues.ts(staleBefore))
 			.query((rs, n) -> rs.getDate(1).toLocalDate())
 			.list();
 	}
 
-	private static int[] histogram(ResultSet rs) throws SQLException {
-		Array a = rs.getArray(3);
+	private static int[] histogram(ResultSet rs, int column) throws SQLException {
+		Array a = rs.getArray(column);
 		if (a == null) {
 			return null;
 		}

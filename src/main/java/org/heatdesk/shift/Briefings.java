@@ -22,8 +22,10 @@ import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.Company;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.InputChecks;
+import org.heatdesk.platform.PastDaysChanged;
 import org.heatdesk.platform.SqlValues;
 import org.heatdesk.staff.StaffView;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,12 +66,16 @@ class Briefings {
 
 	private final ZoneId zone;
 
-	Briefings(JdbcClient jdbc, AuditTrail audit, TeamLogPeople people, Clock clock, Company company) {
+	private final ApplicationEventPublisher events;
+
+	Briefings(JdbcClient jdbc, AuditTrail audit, TeamLogPeople people, Clock clock, Company company,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.people = people;
 		this.clock = clock;
 		this.zone = company.zone();
+		this.events = events;
 	}
 
 	ZoneId zone() {
@@ -131,6 +137,10 @@ class Briefings {
 		after.put("topics", t);
 		after.put("present", attended);
 		audit.record(by, "SHIFT_BRIEFING_HELD", "shift_briefing", id, null, after);
+		if (on.isBefore(today())) {
+			// recorded after the day: the day's count of briefings held changes
+			events.publishEvent(new PastDaysChanged(on, on));
+		}
 		return find(id);
 	}
 

@@ -9,6 +9,8 @@ import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.Company;
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.InputChecks;
+import org.heatdesk.platform.PastDaysChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** What the people records share: who a record is about, who is acting, today in the company's zone. */
@@ -21,10 +23,25 @@ class PeopleSupport {
 
 	private final ZoneId zone;
 
-	PeopleSupport(Staff staff, Clock clock, Company company) {
+	private final ApplicationEventPublisher events;
+
+	PeopleSupport(Staff staff, Clock clock, Company company, ApplicationEventPublisher events) {
 		this.staff = staff;
 		this.clock = clock;
 		this.zone = company.zone();
+		this.events = events;
+	}
+
+	/**
+	 * A record dated {@code day} was entered: when that is before today, the days from it to yesterday
+	 * (at most the last 400, as far back as reports roll) are counted again.
+	 */
+	void recordedFor(LocalDate day) {
+		LocalDate yesterday = today().minusDays(1);
+		if (!day.isAfter(yesterday)) {
+			LocalDate from = day.isBefore(yesterday.minusDays(400)) ? yesterday.minusDays(400) : day;
+			events.publishEvent(new PastDaysChanged(from, yesterday));
+		}
 	}
 
 	/**

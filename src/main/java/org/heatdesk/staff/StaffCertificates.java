@@ -83,6 +83,7 @@ class StaffCertificates {
 		after.put("issuedOn", issued.toString());
 		after.put("expiresOn", expires.toString());
 		audit.record(by, "STAFF_CERTIFICATE_ADDED", "staff_certificate", id, null, after);
+		people.recordedFor(issued);
 		return find(id);
 	}
 

@@ -119,6 +119,7 @@ class Trainings {
 		after.put("trainer", trainer);
 		after.put("attendees", who);
 		audit.record(by, "TRAINING_RECORDED", "staff_training_session", id, null, after);
+		people.recordedFor(heldOn);
 		return find(id);
 	}
 

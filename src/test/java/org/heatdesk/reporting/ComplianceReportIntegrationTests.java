@@ -116,7 +116,8 @@ class ComplianceReportIntegrationTests {
 	void afterDowntimeTheJobRollsTheClosedDaysItMissedByItself() {
 		java.time.Clock clock = java.time.Clock.systemUTC();
 		// a job over the last 5 days; the day three days back has closed (its end lies more than 26 hours back)
-		RollUpJob job = new RollUpJob(reports, rollUps, clock, 5, 10_000, java.time.Duration.ofHours(26));
+		RollUpJob job = new RollUpJob(reports, rollUps, clock, 5, 10_000, java.time.Duration.ofHours(26), 0,
+				java.time.Duration.ofHours(12));
 		LocalDate day = LocalDate.now(clock.withZone(reports.zone())).minusDays(3);
 		Map<String, FigureValue> before = all(day, List.of(Scope.COMPANY));
 		// as if the roll-up had been down that day: no figure has rolled it
@@ -129,6 +130,64 @@ class ComplianceReportIntegrationTests {
 		}
 		// and the rolled day reads as it counted live
 		assertThat(all(day, List.of(Scope.COMPANY))).isEqualTo(before);
+	}
+
+	@Test
+	void lateRecordsOfTheLastDaysAreCountedWhenTheJobRollsThemAgain() {
+		ReportingFixtures f = new ReportingFixtures(jdbc, staff);
+		// the job's clock: 2018-05-20 noon in the company's zone; days up to 05-18 have closed (26 hours back)
+		java.time.Clock clock = java.time.Clock.fixed(java.time.LocalDateTime.of(2018, 5, 20, 12, 0).atZone(reports.zone())
+			.toInstant(), reports.zone());
+		// the last 2 days (05-17 and 05-18) settle: rolled again once their roll is 12 hours old
+		RollUpJob job = new RollUpJob(reports, rollUps, clock, 6, 10_000, java.time.Duration.ofHours(26), 2,
+				java.time.Duration.ofHours(12));
+		LocalDate settling = LocalDate.of(2018, 5, 17);
+		LocalDate fresh = LocalDate.of(2018, 5, 18);
+		LocalDate settled = LocalDate.of(2018, 5, 15);
+		for (LocalDate d : List.of(settling, fresh, settled)) {
+			f.call(at(d, "09:00"), f.agent1Id, true, false, "INBOUND");
+		}
+		job.catchUp(10_000);
+		Scope agent = Scope.agent(f.agent1Id);
+		for (LocalDate d : List.of(settling, fresh, settled)) {
+			assertThat(rollUps.rolledDays("calls.answered-in-limit", Period.day(d))).containsExactly(d);
+			assertThat(value(d, agent)).isEqualTo(new long[] { 1, 1 });
+		}
+		// a late call of each day, entered after the roll: the rolled days do not show it yet
+		for (LocalDate d : List.of(settling, fresh, settled)) {
+			f.call(at(d, "10:00"), f.agent1Id, false, false, "INBOUND");
+			assertThat(value(d, agent)).isEqualTo(new long[] { 1, 1 });
+		}
+		// 05-17 was rolled 13 hours before the job's now, 05-18 six hours before, 05-15 (outside the window) long ago
+		rolledAt(settling, "2018-05-19T23:00:00+08:00");
+		rolledAt(fresh, "2018-05-20T06:00:00+08:00");
+		rolledAt(settled, "2018-05-16T03:00:00+08:00");
+		job.catchUp(10_000);
+		// 1 of 2 within the limit where the day was rolled again, still 1 of 1 where it was not
+		assertThat(value(settling, agent)).isEqualTo(new long[] { 1, 2 });
+		assertThat(value(fresh, agent)).isEqualTo(new long[] { 1, 1 });
+		assertThat(value(settled, agent)).isEqualTo(new long[] { 1, 1 });
+
+		// a record dated on past days announces it: those days are counted live at once, and rolled again later
+		tx.executeWithoutResult(s -> events.publishEvent(new org.heatdesk.platform.PastDaysChanged(settled, settled)));
+		assertThat(rollUps.rolledDays("calls.answered-in-limit", Period.day(settled))).isEmpty();
+		assertThat(value(settled, agent)).isEqualTo(new long[] { 1, 2 });
+		assertThat(rollUps.rolledDays("calls.answered-in-limit", Period.day(fresh))).containsExactly(fresh);
+		job.catchUp(10_000);
+		assertThat(rollUps.rolledDays("calls.answered-in-limit", Period.day(settled))).containsExactly(settled);
+		assertThat(value(settled, agent)).isEqualTo(new long[] { 1, 2 });
+	}
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	private long[] value(LocalDate d, Scope scope) {
+		FigureValue v = reports.value("calls.answered-in-limit", Period.day(d), scope).orElseThrow();
+		return new long[] { v.numerator(), v.denominator() };
+	}
+
+	private void rolledAt(LocalDate d, String at) {
+		jdbc.sql("update reporting_day_rolled set rolled_at = cast(? as timestamptz) where day = ?").params(at, d).update();
 	}
 
 	@Test

@@ -10,6 +10,9 @@ import java.util.Map;
 import org.heatdesk.HeatDeskTest;
 import org.heatdesk.PageSession;
 import org.heatdesk.platform.Role;
+import org.heatdesk.reporting.ComplianceReports;
+import org.heatdesk.reporting.Period;
+import org.heatdesk.reporting.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -210,6 +213,38 @@ class PeopleIntegrationTests {
 		assertThat(PageSession.login(port, lead.username()).get("/people/training").body())
 			.contains("training-" + session.path("id").asLong());
 	}
+
+	/*
+	 * A session recorded three weeks after it was held: the days from then to yesterday leave the
+	 * roll-up (counted live until rolled again), the day before stays rolled, and the person's training
+	 * minutes of that day count it at once.
+	 */
+	@Test
+	void aTrainingRecordedAfterItsDayIsCountedAgainByTheReports() {
+		PeopleApi.Person a = PeopleApi.person(staff, "ptr", Role.AGENT);
+		PeopleApi.Person lead = PeopleApi.person(staff, "ptrl", Role.TEAM_LEAD);
+		LocalDate held = PeopleApi.today().minusDays(21);
+		String code = "people.training-hours";
+		for (LocalDate d : List.of(held.minusDays(1), held, held.plusDays(1), PeopleApi.today().minusDays(1))) {
+			jdbc.sql("""
+					insert into reporting_day_rolled (code, day, rolled_at) values (?, ?, timestamptz '2000-01-01 00:00+00')
+					on conflict (code, day) do update set rolled_at = excluded.rolled_at""").params(code, d).update();
+		}
+		HttpResponse<String> r = api().post("/api/v1/people/trainings", lead.username(), """
+				{"topic":"热计量表读数","heldOn":"%s","minutes":75,"trainer":"周经理","attendees":[{"staffId":%d}]}"""
+			.formatted(held, a.id()));
+		assertThat(r.statusCode()).isEqualTo(200);
+		// the roll-up job may have rolled some of them again since: then they are newer than 2000
+		String stale = "select count(*) from reporting_day_rolled where code = ? and day = ? and rolled_at < timestamptz '2001-01-01 00:00+00'";
+		assertThat(jdbc.sql(stale).params(code, held.minusDays(1)).query(Long.class).single()).isEqualTo(1);
+		for (LocalDate d : List.of(held, held.plusDays(1), PeopleApi.today().minusDays(1))) {
+			assertThat(jdbc.sql(stale).params(code, d).query(Long.class).single()).as(d.toString()).isZero();
+		}
+		assertThat(reports.value(code, Period.day(held), Scope.agent(a.id())).orElseThrow().numerator()).isEqualTo(75);
+	}
+
+	@Autowired
+	ComplianceReports reports;
 
 	@Test
 	void certificatesAreFlaggedThirtyDaysAheadUntilRenewed() {

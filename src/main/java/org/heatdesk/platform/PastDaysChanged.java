@@ -1,0 +1,18 @@
+package org.heatdesk.platform;
+
+import java.time.LocalDate;
+
+/**
+ * Published, in the writer's transaction, when a record dated on past days was entered or changed
+ * (a training session recorded a week after it was held, a certificate entered after it was
+ * issued): what was counted for those days may have changed. The reporting module counts them
+ * again.
+ */
+public record PastDaysChanged(LocalDate from, LocalDate to) {
+
+	public PastDaysChanged {
+		if (from == null || to == null || to.isBefore(from)) {
+			throw new IllegalArgumentException("past days run from a day to the same or a later one");
+		}
+	}
+}
