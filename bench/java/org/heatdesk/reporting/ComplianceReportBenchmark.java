@@ -167,6 +167,12 @@ class ComplianceReportBenchmark {
 		double[] teamRaw = measure(RAW_MEASURED, () -> raw(from, to, team));
 		line(report, "team month: plain SQL on the raw tables", teamRaw);
 		report.append(String.format("ratio p50 page / plain SQL (team): %.4f%n", teamPage[0] / teamRaw[0]));
+		// the dashboards of the month read the raw tables (no roll-up): the same order as the plain SQL
+		String dashboards = "/reports/dashboards?from=" + period.from() + "&to=" + period.to();
+		report.append("dashboards " + dashboards + " answered " + manager.get(dashboards).statusCode() + "\n");
+		double[] dashboardPage = measure(RAW_MEASURED, () -> manager.get(dashboards));
+		line(report, "company month: dashboards page over HTTP", dashboardPage);
+		report.append(String.format("ratio p50 dashboards / plain SQL (company): %.2f%n", dashboardPage[0] / companyRaw[0]));
 		System.out.println("\n===== ComplianceReportBenchmark =====\n" + report + "=====================================\n");
 	}
 
