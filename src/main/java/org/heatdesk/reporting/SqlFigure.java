@@ -55,24 +55,47 @@ class SqlFigure implements ComplianceFigure {
 	public List<DayCount> count(Instant from, Instant to) {
 		boolean median = definition.unit() == FigureUnit.MEDIAN_MINUTES;
 		String m = median ? "least(greatest(minutes, 0), " + DayCount.HISTOGRAM_MINUTES + ")" : "null::int";
-		List<String> parts = new ArrayList<>();
+		// one pass over the day's cases for every scope (grouping sets); grouping(column) is 0 in the rows of that column's set
+		List<ScopeKind> cut = new ArrayList<>();
+		List<String> sets = new ArrayList<>();
+		StringBuilder select = new StringBuilder();
 		for (ScopeKind k : ScopeKind.values()) {
 			if (!definition.scopes().contains(k)) {
 				continue;
 			}
-			String column = column(k);
-			String id = k == ScopeKind.COMPANY ? "0::bigint" : column;
-			String where = k == ScopeKind.COMPANY ? "" : " where " + column + " is not null";
-			String group = k == ScopeKind.COMPANY ? (median ? " group by 3" : "") : (median ? " group by 2, 3" : " group by 2");
-			parts.add("select '" + k + "' as k, " + id + " as id, " + m + " as m, sum(num)::bigint as n, sum(den)::bigint as d from c"
-					+ where + group + (k == ScopeKind.COMPANY ? " having count(*) > 0" : ""));
+			if (k == ScopeKind.COMPANY) {
+				sets.add(median ? "(m)" : "()");
+				continue;
+			}
+			cut.add(k);
+			sets.add("(" + column(k) + (median ? ", m" : "") + ")");
+			select.append("grouping(").append(column(k)).append(") as g_").append(column(k)).append(", ").append(column(k)).append(", ");
 		}
-		String sql = "with c as (" + cases + ") " + String.join(" union all ", parts);
+		String sql = "with c as (" + cases + "), g as (select agent_id, team_id, substation_id, community_id, " + m
+				+ " as m, num, den from c) select " + select + (median ? "m" : "null::int as m")
+				+ ", sum(num)::bigint as n, sum(den)::bigint as d, count(*) as cases from g group by grouping sets ("
+				+ String.join(", ", sets) + ")";
 		Map<String, long[]> counts = new LinkedHashMap<>();
 		Map<String, int[]> histograms = new LinkedHashMap<>();
 		jdbc.sql(sql).param("from", SqlValues.ts(from)).param("to", SqlValues.ts(to)).param("tz", zone.getId())
 			.query(rs -> {
-				String key = rs.getString("k") + ":" + rs.getLong("id");
+				ScopeKind k = ScopeKind.COMPANY;
+				long id = 0;
+				for (ScopeKind c : cut) {
+					if (rs.getInt("g_" + column(c)) == 0) {
+						k = c;
+						id = rs.getLong(column(c));
+						if (rs.wasNull()) {
+							// the cases without that scope (no agent, no community)
+							return;
+						}
+					}
+				}
+				if (rs.getLong("cases") == 0) {
+					// the company's row of a day without cases
+					return;
+				}
+				String key = k + ":" + id;
 				long[] nd = counts.computeIfAbsent(key, x -> new long[2]);
 				nd[0] += rs.getLong("n");
 				nd[1] += rs.getLong("d");

@@ -90,7 +90,7 @@ class LiveCountsTests {
 	static final Instant TO = Instant.parse("2026-01-08T16:00:00Z");
 
 	@Test
-	void aDayIsCountedOnceAMinute() {
+	void aDayIsCountedOnceAMinuteAndAgainInTheBackgroundWhileTheLastCountIsShown() throws Exception {
 		MovingClock clock = new MovingClock();
 		LiveCounts live = new LiveCounts(clock, Duration.ofMinutes(1));
 		Counting figure = new Counting();
@@ -99,9 +99,30 @@ class LiveCountsTests {
 		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(1);
 		// another day is its own count
 		assertThat(live.count(figure, DAY.minusDays(1), FROM.minusSeconds(86400), FROM).get(0).numerator()).isEqualTo(2);
+		// a minute on: the reader gets the last count at once while the day is counted again (held at the gate)
+		figure.gate = new CountDownLatch(1);
 		clock.now = clock.now.plusSeconds(1);
-		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(3);
+		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(1);
+		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(1);
+		figure.gate.countDown();
+		assertThat(eventually(() -> live.count(figure, DAY, FROM, TO).get(0).numerator(), 3L)).isEqualTo(3);
 		assertThat(figure.counted).hasValue(3);
+		// a count again that fails leaves the last one standing
+		figure.fail = true;
+		clock.now = clock.now.plusSeconds(60);
+		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(3);
+		Thread.sleep(100);
+		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(3);
+		live.destroy();
+	}
+
+	private static long eventually(java.util.function.LongSupplier read, long expected) throws InterruptedException {
+		long last = read.getAsLong();
+		for (int i = 0; i < 100 && last != expected; i++) {
+			Thread.sleep(50);
+			last = read.getAsLong();
+		}
+		return last;
 	}
 
 	@Test
