@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -15,8 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.heatdesk.platform.Company;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,11 +54,25 @@ class DashboardQueries {
 
 	private final ZoneId zone;
 
-	DashboardQueries(ReportingReads reads, MessageSource messages, Clock clock, Company company) {
+	private final Duration closedTtl;
+
+	/** The tables of closed periods already computed, by period, scope and language. */
+	private final Map<List<Object>, Kept> closed = new ConcurrentHashMap<>();
+
+	DashboardQueries(ReportingReads reads, MessageSource messages, Clock clock, Company company,
+			@Value("${heatdesk.reporting.dashboards.ttl:PT1H}") Duration closedTtl) {
 		this.jdbc = reads.jdbc();
 		this.messages = messages;
 		this.clock = clock;
 		this.zone = company.zone();
+		this.closedTtl = closedTtl;
+	}
+
+	private record Kept(Instant at, FutureTask<List<DashboardTable>> task) {
+
+		boolean expired(Instant now, Duration ttl) {
+			return !at.plus(ttl).isAfter(now);
+		}
 	}
 
 	/**
@@ -62,6 +81,47 @@ class DashboardQueries {
 	 * the reader see them.
 	 */
 	List<DashboardTable> tables(Period period, Scope agents, Locale locale) {
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		if (closedTtl.isZero() || closedTtl.isNegative() || !period.to().isBefore(today.minusDays(1))) {
+			return compute(period, agents, locale);
+		}
+		// a period whose days have all closed: its tables are read from the raw rows once an hour (at 10
+		// million tickets a month's take tens of seconds, docs/benchmarks.md), and the page, its download and
+		// the readers arriving meanwhile share that reading
+		List<Object> key = List.of(period, agents, locale);
+		Instant now = clock.instant();
+		Kept kept = closed.get(key);
+		if (kept == null || kept.expired(now, closedTtl)) {
+			Kept fresh = new Kept(now, new FutureTask<>(() -> compute(period, agents, locale)));
+			boolean mine = kept == null ? closed.putIfAbsent(key, fresh) == null : closed.replace(key, kept, fresh);
+			if (mine) {
+				if (closed.size() > 500) {
+					closed.values().removeIf(k -> k.expired(now, closedTtl) && k.task().isDone());
+				}
+				fresh.task().run();
+			}
+			kept = closed.getOrDefault(key, fresh);
+			if (kept == fresh && !mine) {
+				fresh.task().run();
+			}
+		}
+		try {
+			return kept.task().get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the dashboards were read", e);
+		}
+		catch (ExecutionException e) {
+			closed.remove(key, kept);
+			if (e.getCause() instanceof RuntimeException r) {
+				throw r;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
+	}
+
+	private List<DashboardTable> compute(Period period, Scope agents, Locale locale) {
 		Instant from = period.start(zone);
 		Instant to = period.end(zone);
 		List<DashboardTable> tables = new ArrayList<>();

@@ -56,6 +56,37 @@ class DashboardQueriesIntegrationTests {
 		tables = queries.tables(Period.day(set.day()), Scope.COMPANY, ZH);
 	}
 
+	/*
+	 * A closed period's tables are read once an hour: a reader within the hour gets the same tables (a
+	 * call moved out of the day meanwhile still counts), a reader an hour on reads afresh; the tests'
+	 * own bean (ttl zero) always reads afresh.
+	 */
+	@Test
+	void theTablesOfAClosedPeriodAreReadOnceAnHour(@Autowired ReportingReads reads,
+			@Autowired org.springframework.context.MessageSource messages, @Autowired org.heatdesk.platform.Company company) {
+		DashboardFixtures.Set closed = DashboardFixtures.write(jdbc, staff, 2016);
+		Period day = Period.day(closed.day());
+		LiveCountsTests.MovingClock clock = new LiveCountsTests.MovingClock();
+		DashboardQueries hourly = new DashboardQueries(reads, messages, clock, company, java.time.Duration.ofHours(1));
+		// 5 offered that day (DashboardFixtures), the abandoned one at 09:50 among them
+		assertThat(values(table(hourly.tables(day, Scope.COMPANY, ZH), "calls-by-day"), closed.day().toString()).get(0))
+			.isEqualByComparingTo("5");
+		jdbc.sql("""
+				update contact_call set first_ring_at = first_ring_at - interval '3 years'
+				where first_ring_at >= ? and first_ring_at < ? and abandoned and direction = 'INBOUND'
+				  and switch_call_id like 'dash-%'""")
+			.params(DashboardFixtures.at(closed.day(), 0, 0), DashboardFixtures.at(closed.day().plusDays(1), 0, 0))
+			.update();
+		assertThat(values(table(queries.tables(day, Scope.COMPANY, ZH), "calls-by-day"), closed.day().toString()).get(0))
+			.isEqualByComparingTo("4");
+		clock.now = clock.now.plusSeconds(3599);
+		assertThat(values(table(hourly.tables(day, Scope.COMPANY, ZH), "calls-by-day"), closed.day().toString()).get(0))
+			.isEqualByComparingTo("5");
+		clock.now = clock.now.plusSeconds(1);
+		assertThat(values(table(hourly.tables(day, Scope.COMPANY, ZH), "calls-by-day"), closed.day().toString()).get(0))
+			.isEqualByComparingTo("4");
+	}
+
 	@Test
 	void callsByHourCountOfferedAnsweredAbandonedAndWithinTheLimit() {
 		// 09:xx: 09:10, 09:20 within, 09:40 late, 09:50 abandoned → offered 4, answered 3, abandoned 1, within 2 = 66.7 %
@@ -200,6 +231,10 @@ class DashboardQueriesIntegrationTests {
 	}
 
 	private DashboardTable table(String id) {
+		return table(tables, id);
+	}
+
+	private static DashboardTable table(List<DashboardTable> tables, String id) {
 		return tables.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
 	}
 
