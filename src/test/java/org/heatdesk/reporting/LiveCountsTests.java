@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.heatdesk.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,26 +25,6 @@ import org.junit.jupiter.api.Test;
  * count, and a count that failed is not kept.
  */
 class LiveCountsTests {
-
-	static final class MovingClock extends Clock {
-
-		Instant now = Instant.parse("2026-01-08T02:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
 
 	/** A figure whose every count is one more than the last, after {@code gate} opens. */
 	static final class Counting implements ComplianceFigure {
@@ -91,17 +69,17 @@ class LiveCountsTests {
 
 	@Test
 	void aDayIsCountedOnceAMinuteAndAgainInTheBackgroundWhileTheLastCountIsShown() throws Exception {
-		MovingClock clock = new MovingClock();
+		MovableClock clock = new MovableClock(Instant.parse("2026-01-08T02:00:00Z"));
 		LiveCounts live = new LiveCounts(clock, Duration.ofMinutes(1));
 		Counting figure = new Counting();
 		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(1);
-		clock.now = clock.now.plusSeconds(59);
+		clock.advance(Duration.ofSeconds(59));
 		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(1);
 		// another day is its own count
 		assertThat(live.count(figure, DAY.minusDays(1), FROM.minusSeconds(86400), FROM).get(0).numerator()).isEqualTo(2);
 		// a minute on: the reader gets the last count at once while the day is counted again (held at the gate)
 		figure.gate = new CountDownLatch(1);
-		clock.now = clock.now.plusSeconds(1);
+		clock.advance(Duration.ofSeconds(1));
 		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(1);
 		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(1);
 		figure.gate.countDown();
@@ -109,7 +87,7 @@ class LiveCountsTests {
 		assertThat(figure.counted).hasValue(3);
 		// a count again that fails leaves the last one standing
 		figure.fail = true;
-		clock.now = clock.now.plusSeconds(60);
+		clock.advance(Duration.ofSeconds(60));
 		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(3);
 		Thread.sleep(100);
 		assertThat(live.count(figure, DAY, FROM, TO).get(0).numerator()).isEqualTo(3);
@@ -127,7 +105,7 @@ class LiveCountsTests {
 
 	@Test
 	void withoutATtlEveryReadCounts() {
-		LiveCounts live = new LiveCounts(new MovingClock(), Duration.ZERO);
+		LiveCounts live = new LiveCounts(new MovableClock(Instant.parse("2026-01-08T02:00:00Z")), Duration.ZERO);
 		Counting figure = new Counting();
 		live.count(figure, DAY, FROM, TO);
 		live.count(figure, DAY, FROM, TO);
@@ -136,7 +114,7 @@ class LiveCountsTests {
 
 	@Test
 	void readersArrivingDuringACountWaitForItAndAFailedCountIsNotKept() throws Exception {
-		LiveCounts live = new LiveCounts(new MovingClock(), Duration.ofMinutes(1));
+		LiveCounts live = new LiveCounts(new MovableClock(Instant.parse("2026-01-08T02:00:00Z")), Duration.ofMinutes(1));
 		Counting figure = new Counting();
 		figure.gate = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(8);

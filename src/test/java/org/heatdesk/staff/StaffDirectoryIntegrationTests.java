@@ -3,14 +3,12 @@ package org.heatdesk.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.heatdesk.staff.LoginLockoutIntegrationTests.asAdmin;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.MovableClock;
 import org.heatdesk.platform.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,31 +71,4 @@ class StaffDirectoryIntegrationTests {
 	}
 
 	/** A clock the test moves on. */
-	static final class MovableClock extends Clock {
-
-		private final AtomicReference<Instant> now;
-
-		MovableClock(Instant start) {
-			this.now = new AtomicReference<>(start);
-		}
-
-		void advance(Duration by) {
-			now.updateAndGet(i -> i.plus(by));
-		}
-
-		@Override
-		public Instant instant() {
-			return now.get();
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-	}
 }

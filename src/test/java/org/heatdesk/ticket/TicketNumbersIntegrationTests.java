@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.heatdesk.HeatDeskTest;
+import org.heatdesk.MovableClock;
 import org.heatdesk.platform.AuditTrail;
 import org.heatdesk.platform.TextSegmenter;
 import org.heatdesk.staff.Staff;
@@ -76,30 +77,6 @@ class TicketNumbersIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** A clock the test moves. */
-	static final class SetClock extends Clock {
-
-		volatile Instant now;
-
-		SetClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
 
 	@Autowired
 	org.springframework.beans.factory.ObjectProvider<CloseCondition> closeConditions;
@@ -177,12 +154,12 @@ class TicketNumbersIntegrationTests {
 
 	@Test
 	void theFirstTicketAfterShanghaiMidnightIsNumberOneOfTheNewDay() {
-		SetClock clock = new SetClock(shanghai("2020-01-07T23:59:58"));
+		MovableClock clock = new MovableClock(shanghai("2020-01-07T23:59:58"));
 		Tickets tickets = tickets(clock);
 		assertThat(answered(tickets, "午夜前")).isEqualTo("GR20200107-0001");
 		assertThat(answered(tickets, "午夜前")).isEqualTo("GR20200107-0002");
 		// 16:00 UTC is midnight in Shanghai: the new day, counted from 1 again
-		clock.now = Instant.parse("2020-01-07T16:00:00Z");
+		clock.set(Instant.parse("2020-01-07T16:00:00Z"));
 		assertThat(answered(tickets, "午夜后")).isEqualTo("GR20200108-0001");
 		assertThat(answered(tickets, "午夜后")).isEqualTo("GR20200108-0002");
 	}
