@@ -116,7 +116,9 @@ class ScaleData implements ApplicationRunner {
 						generator.ticket(i, ticketTarget, i, rows);
 					}
 					inTransaction(c -> {
+						long before = maxTicketId(c);
 						copy(c, "ticket (" + ScaleDataGenerator.TICKET_COLUMNS + ")", rows);
+						answeredInCall(c, before);
 						saveProgress(c, "TICKETS", seasonYear, ticketTarget, first + n);
 					});
 					ticketsDone += n;
@@ -167,6 +169,24 @@ class ScaleData implements ApplicationRunner {
 		log.info("Scale: season {} has {} tickets and {} calls; {} rows added in {} s", seasonYear, ticketsDone, callsDone,
 				added, (System.nanoTime() - start) / 1_000_000_000);
 		return added;
+	}
+
+	private static long maxTicketId(Connection c) throws SQLException {
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from ticket")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/** Seven inquiries in ten of the batch (those after ticket {@code after}) were answered in the call itself. */
+	private static void answeredInCall(Connection c, long after) throws SQLException {
+		try (PreparedStatement p = c.prepareStatement("""
+				insert into ticket_event (ticket_id, at, actor, kind)
+				select id, recorded_at, first_responder, 'ANSWERED_IN_CALL' from ticket
+				where id > ? and type = 'INQUIRY' and id % 10 < 7""")) {
+			p.setLong(1, after);
+			p.executeUpdate();
+		}
 	}
 
 	private void logRate(String what, long done, long target, long added, long start) {

@@ -166,13 +166,18 @@ final class ScaleDataGenerator {
 		ts(out, respondDue).append('\t');
 		ts(out, onSiteDue).append('\t');
 		ts(out, resolveDue).append('\t');
-		out.append(repair ? "已修复" : "已答复").append('\n');
+		out.append(repair ? "已修复" : "已答复").append('\t');
+		// the caller's number and where: one ticket in fifty was recorded without them (an incomplete record)
+		boolean complete = random.nextInt(50) != 0;
+		out.append(complete ? "170" + String.format("%08d", n % 100_000_000) : "\\N").append('\t');
+		out.append(complete ? "规模测试小区 " + (1 + random.nextInt(30)) + " 号楼 " + (1 + random.nextInt(6)) + " 单元 "
+				+ (101 + random.nextInt(18) * 100 + random.nextInt(4)) + " 室" : "\\N").append('\n');
 	}
 
 	static final String TICKET_COLUMNS = "ticket_no, type, category_id, priority, scope, channel, status, description, "
 			+ "substation_id, community_id, first_responder_id, first_responder, assignee_id, assignee, policy_id, recorded_at, "
 			+ "dispatched_at, responded_at, on_site_at, resolved_at, closed_at, dispatch_due, respond_due, on_site_due, "
-			+ "resolve_due, result";
+			+ "resolve_due, result, caller_phone, address";
 
 	/** Call {@code n} of {@code total} and its contact (id {@code contactId}) as COPY lines. */
 	void call(long n, long total, long contactId, StringBuilder contacts, StringBuilder calls) {

@@ -57,6 +57,19 @@ class ScaleDataIntegrationTests {
 		double abandonedOrdinary = abandonedShare(LocalDate.of(2012, 12, 1), LocalDate.of(2013, 1, 1));
 		assertThat(abandonedSnap).isGreaterThan(abandonedOrdinary);
 
+		// one ticket in fifty without the caller's number and address (2 %), seven inquiries in ten answered in the call
+		double complete = jdbc.sql("""
+				select avg(case when caller_phone is not null and address is not null then 1.0 else 0 end) from ticket
+				where recorded_at >= ? and recorded_at < ? and ticket_no like 'GR%-S%'""").params(from, to)
+			.query(Double.class).single();
+		assertThat(complete).isBetween(0.96, 0.995);
+		double answered = jdbc.sql("""
+				select avg(case when exists (select 1 from ticket_event e where e.ticket_id = t.id and e.kind = 'ANSWERED_IN_CALL')
+				  then 1.0 else 0 end) from ticket t
+				where t.recorded_at >= ? and t.recorded_at < ? and t.ticket_no like 'GR%-S%' and t.type = 'INQUIRY'""")
+			.params(from, to).query(Double.class).single();
+		assertThat(answered).isBetween(0.6, 0.8);
+
 		// again: nothing more
 		assertThat(scale.fill(season, 6_000, 12_000)).isZero();
 	}
