@@ -88,14 +88,14 @@ class RollUps {
 	}
 
 	/**
-	 * Takes the days {@code from}–{@code to} out of the roll-up for every figure: they are counted live
+	 * Takes the days {@code from}–{@code to} out of the roll-up for the figures concerned: they are counted live
 	 * again until the roll-up job rolls them anew (newest first). For records entered after their day
 	 * was rolled (a training session recorded a week late).
 	 */
 	@EventListener
 	void reopen(PastDaysChanged changed) {
-		primary.sql("delete from reporting_day_rolled where day between ? and ?")
-			.params(Date.valueOf(changed.from()), Date.valueOf(changed.to()))
+		primary.sql("delete from reporting_day_rolled where day between ? and ? and (cast(? as varchar) is null or code like ? || '%')")
+			.params(Date.valueOf(changed.from()), Date.valueOf(changed.to()), changed.figures(), changed.figures())
 			.update();
 	}
 

@@ -139,7 +139,7 @@ class Briefings {
 		audit.record(by, "SHIFT_BRIEFING_HELD", "shift_briefing", id, null, after);
 		if (on.isBefore(today())) {
 			// recorded after the day: the day's count of briefings held changes
-			events.publishEvent(new PastDaysChanged(on, on));
+			events.publishEvent(new PastDaysChanged(on, on, "shift."));
 		}
 		return find(id);
 	}

@@ -34,13 +34,13 @@ class PeopleSupport {
 
 	/**
 	 * A record dated {@code day} was entered: when that is before today, the days from it to yesterday
-	 * (at most the last 400, as far back as reports roll) are counted again.
+	 * (at most the last 400, as far back as reports roll) are counted again for the people figures.
 	 */
 	void recordedFor(LocalDate day) {
 		LocalDate yesterday = today().minusDays(1);
 		if (!day.isAfter(yesterday)) {
 			LocalDate from = day.isBefore(yesterday.minusDays(400)) ? yesterday.minusDays(400) : day;
-			events.publishEvent(new PastDaysChanged(from, yesterday));
+			events.publishEvent(new PastDaysChanged(from, yesterday, "people."));
 		}
 	}
 

@@ -169,8 +169,10 @@ class ComplianceReportIntegrationTests {
 		assertThat(value(settled, agent)).isEqualTo(new long[] { 1, 1 });
 
 		// a record dated on past days announces it: those days are counted live at once, and rolled again later
-		tx.executeWithoutResult(s -> events.publishEvent(new org.heatdesk.platform.PastDaysChanged(settled, settled)));
+		tx.executeWithoutResult(s -> events.publishEvent(new org.heatdesk.platform.PastDaysChanged(settled, settled, "calls.")));
 		assertThat(rollUps.rolledDays("calls.answered-in-limit", Period.day(settled))).isEmpty();
+		// only the figures named: the ticket figures of the day stay rolled
+		assertThat(rollUps.rolledDays("tickets.dispatched-on-time", Period.day(settled))).containsExactly(settled);
 		assertThat(value(settled, agent)).isEqualTo(new long[] { 1, 2 });
 		assertThat(rollUps.rolledDays("calls.answered-in-limit", Period.day(fresh))).containsExactly(fresh);
 		job.catchUp(10_000);

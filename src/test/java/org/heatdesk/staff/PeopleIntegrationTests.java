@@ -216,8 +216,8 @@ class PeopleIntegrationTests {
 
 	/*
 	 * A session recorded three weeks after it was held: the days from then to yesterday leave the
-	 * roll-up (counted live until rolled again), the day before stays rolled, and the person's training
-	 * minutes of that day count it at once.
+	 * roll-up of the people figures (counted live until rolled again), the day before and the other
+	 * figures stay rolled, and the person's training minutes of that day count it at once.
 	 */
 	@Test
 	void aTrainingRecordedAfterItsDayIsCountedAgainByTheReports() {
@@ -230,6 +230,9 @@ class PeopleIntegrationTests {
 					insert into reporting_day_rolled (code, day, rolled_at) values (?, ?, timestamptz '2000-01-01 00:00+00')
 					on conflict (code, day) do update set rolled_at = excluded.rolled_at""").params(code, d).update();
 		}
+		jdbc.sql("""
+				insert into reporting_day_rolled (code, day, rolled_at) values ('calls.answered-in-limit', ?, timestamptz '2000-01-01 00:00+00')
+				on conflict (code, day) do update set rolled_at = excluded.rolled_at""").param(held).update();
 		HttpResponse<String> r = api().post("/api/v1/people/trainings", lead.username(), """
 				{"topic":"热计量表读数","heldOn":"%s","minutes":75,"trainer":"周经理","attendees":[{"staffId":%d}]}"""
 			.formatted(held, a.id()));
@@ -241,6 +244,8 @@ class PeopleIntegrationTests {
 			assertThat(jdbc.sql(stale).params(code, d).query(Long.class).single()).as(d.toString()).isZero();
 		}
 		assertThat(reports.value(code, Period.day(held), Scope.agent(a.id())).orElseThrow().numerator()).isEqualTo(75);
+		// the other figures of those days stay rolled
+		assertThat(jdbc.sql(stale).params("calls.answered-in-limit", held).query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Autowired
