@@ -118,7 +118,8 @@ final class ScaleDataGenerator {
 
 	/**
 	 * Ticket {@code n} of {@code total} as a COPY line of the columns {@link #TICKET_COLUMNS}.
-	 * {@code sequence} makes its number unique: {@code GR<day>-S<sequence>}.
+	 * {@code sequence} makes its number unique: {@code GR<day>-<9,000,000 + sequence>}, a number of the
+	 * ticket module's form (its page opens) far above any day's own count.
 	 */
 	void ticket(long n, long total, long sequence, StringBuilder out) {
 		SplittableRandom random = new SplittableRandom(0x5EA5_0000L ^ n * 0x9E3779B97F4A7C15L);
@@ -143,7 +144,7 @@ final class ScaleDataGenerator {
 		Instant resolved = (onSite != null ? onSite : dispatched).plusSeconds(600 + random.nextInt(repair ? 30000 : 250000));
 		Instant closed = resolved.plusSeconds(3600 + random.nextInt(86400));
 		String date = LocalDate.ofInstant(recorded, zone).toString().replace("-", "");
-		out.append("GR").append(date).append("-S").append(sequence).append('\t')
+		out.append("GR").append(date).append('-').append(NUMBER_BASE + sequence).append('\t')
 			.append(type).append('\t')
 			.append(category == null ? "\\N" : category.toString()).append('\t')
 			.append(repair && random.nextInt(20) == 0 ? "URGENT" : "NORMAL").append('\t')
@@ -173,6 +174,9 @@ final class ScaleDataGenerator {
 		out.append(complete ? "规模测试小区 " + (1 + random.nextInt(30)) + " 号楼 " + (1 + random.nextInt(6)) + " 单元 "
 				+ (101 + random.nextInt(18) * 100 + random.nextInt(4)) + " 室" : "\\N").append('\n');
 	}
+
+	/** Generated tickets are numbered from here on each day; a day's real tickets count from 1. */
+	static final long NUMBER_BASE = 9_000_000;
 
 	static final String TICKET_COLUMNS = "ticket_no, type, category_id, priority, scope, channel, status, description, "
 			+ "substation_id, community_id, first_responder_id, first_responder, assignee_id, assignee, policy_id, recorded_at, "

@@ -23,7 +23,7 @@ class FollowUpDemoDataIntegrationTests {
 	void everySampledResolvedDemoTicketWaitsInTheQueueAndEveryClosedOneWasFollowedUp() {
 		// the demo's resolved tickets without a parent, and which of them their type's rate samples
 		// (the demo's week: recorded in the 9 days before the follow-up module seeded and numbered by the ticket
-		// module; other tests write tickets after that, hand-made ones of years ago, or a generated season (GR…-S…))
+		// module; other tests write tickets after that, hand-made ones of years ago, or a generated season (GR…-9000001 on))
 		List<String[]> resolved = jdbc.sql("""
 				select ticket_no, type from ticket
 				 where status = 'RESOLVED' and parent_id is null and ticket_no ~ '^GR[0-9]{8}-[0-9]+$'

@@ -27,13 +27,16 @@ class ScaleDataIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Test
 	void aSeasonWithAColdSnap() throws Exception {
 		int season = 2012;
 		assertThat(scale.fill(season, 6_000, 12_000)).isEqualTo(18_000);
 		Timestamp from = ts(LocalDate.of(2012, 11, 15));
 		Timestamp to = ts(LocalDate.of(2013, 3, 16));
-		assertThat(jdbc.sql("select count(*) from ticket where recorded_at >= ? and recorded_at < ? and ticket_no like 'GR%-S%'")
+		assertThat(jdbc.sql("select count(*) from ticket where recorded_at >= ? and recorded_at < ? and description = '规模测试工单'")
 			.params(from, to).query(Long.class).single()).isEqualTo(6_000);
 		assertThat(jdbc.sql("select count(*) from contact_call where first_ring_at >= ? and first_ring_at < ? and switch_call_id like 'scale-%'")
 			.params(from, to).query(Long.class).single()).isEqualTo(12_000);
@@ -60,15 +63,23 @@ class ScaleDataIntegrationTests {
 		// one ticket in fifty without the caller's number and address (2 %), seven inquiries in ten answered in the call
 		double complete = jdbc.sql("""
 				select avg(case when caller_phone is not null and address is not null then 1.0 else 0 end) from ticket
-				where recorded_at >= ? and recorded_at < ? and ticket_no like 'GR%-S%'""").params(from, to)
+				where recorded_at >= ? and recorded_at < ? and description = '规模测试工单'""").params(from, to)
 			.query(Double.class).single();
 		assertThat(complete).isBetween(0.96, 0.995);
 		double answered = jdbc.sql("""
 				select avg(case when exists (select 1 from ticket_event e where e.ticket_id = t.id and e.kind = 'ANSWERED_IN_CALL')
 				  then 1.0 else 0 end) from ticket t
-				where t.recorded_at >= ? and t.recorded_at < ? and t.ticket_no like 'GR%-S%' and t.type = 'INQUIRY'""")
+				where t.recorded_at >= ? and t.recorded_at < ? and t.description = '规模测试工单' and t.type = 'INQUIRY'""")
 			.params(from, to).query(Double.class).single();
 		assertThat(answered).isBetween(0.6, 0.8);
+
+		// a generated ticket is numbered as the ticket module numbers them: its page opens (the report's drill-down links it)
+		String no = jdbc.sql("select ticket_no from ticket where description = '规模测试工单' and recorded_at >= ? order by id limit 1")
+			.param(from).query(String.class).single();
+		assertThat(no).matches("GR2012\\d{4}-9\\d{6}|GR2013\\d{4}-9\\d{6}");
+		org.heatdesk.PageSession manager = org.heatdesk.PageSession.login(port, "manager");
+		assertThat(manager.get("/tickets/" + no).statusCode()).isEqualTo(200);
+		assertThat(manager.get("/tickets/" + no).body()).contains(no);
 
 		// again: nothing more
 		assertThat(scale.fill(season, 6_000, 12_000)).isZero();
