@@ -77,27 +77,17 @@ class DirectivePageController {
 
 	@PostMapping("/shift/directives/{id:\\d+}/accept")
 	String accept(@PathVariable long id, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/directives#directive-" + id, "shift.directives.accepted", () -> {
 			Directives.Directive d = directives.accept(Actor.current(), id);
-			redirect.addFlashAttribute("notice", "shift.directives.accepted");
-			redirect.addFlashAttribute("noticeArg", d.title());
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/directives#directive-" + id;
+			return d.title();
+		});
 	}
 
 	@PostMapping("/shift/directives/{id:\\d+}/feedback")
 	String feedback(@PathVariable long id, @RequestParam(required = false) String feedback, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/directives#directive-" + id, "shift.directives.done", () -> {
 			Directives.Directive d = directives.feedback(Actor.current(), id, feedback);
-			redirect.addFlashAttribute("notice", "shift.directives.done");
-			redirect.addFlashAttribute("noticeArg", d.title());
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/directives#directive-" + id;
+			return d.title();
+		});
 	}
 }

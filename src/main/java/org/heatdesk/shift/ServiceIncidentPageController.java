@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.heatdesk.platform.Actor;
 import org.heatdesk.platform.Company;
-import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.heatdesk.platform.Roles;
@@ -62,43 +61,28 @@ class ServiceIncidentPageController {
 	String record(@RequestParam(required = false) String kind, @RequestParam(required = false) String occurredAt,
 			@RequestParam(required = false) String summary, @RequestParam(required = false) String involved,
 			@RequestParam(required = false) String ticketNo, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/incidents", "shift.incidents.reported", () -> {
 			ServiceIncidents.ServiceIncident i = incidents.record(Actor.current(), new ServiceIncidents.NewServiceIncident(
 					kind, TeamLogForms.instant(occurredAt, "occurredAt", company.zone()), summary, involved, ticketNo));
-			redirect.addFlashAttribute("notice", "shift.incidents.reported");
-			redirect.addFlashAttribute("noticeArg", i.id());
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/incidents";
+			return i.id();
+		});
 	}
 
 	@PostMapping("/shift/incidents/{id:\\d+}/investigation")
 	@PreAuthorize(Roles.SUPERVISORS)
 	String investigate(@PathVariable long id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/incidents#incident-" + id, "shift.incidents.investigated", () -> {
 			incidents.investigate(Actor.current(), id, text);
-			redirect.addFlashAttribute("notice", "shift.incidents.investigated");
-			redirect.addFlashAttribute("noticeArg", id);
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/incidents#incident-" + id;
+			return id;
+		});
 	}
 
 	@PostMapping("/shift/incidents/{id:\\d+}/conclusion")
 	@PreAuthorize(Roles.MANAGER)
 	String conclude(@PathVariable long id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/incidents#incident-" + id, "shift.incidents.concluded", () -> {
 			incidents.conclude(Actor.current(), id, text);
-			redirect.addFlashAttribute("notice", "shift.incidents.concluded");
-			redirect.addFlashAttribute("noticeArg", id);
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/incidents#incident-" + id;
+			return id;
+		});
 	}
 }

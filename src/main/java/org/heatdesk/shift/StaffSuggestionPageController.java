@@ -3,7 +3,6 @@ package org.heatdesk.shift;
 import java.util.List;
 
 import org.heatdesk.platform.Actor;
-import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.PageController;
 import org.heatdesk.platform.Role;
 import org.heatdesk.platform.Roles;
@@ -56,28 +55,18 @@ class StaffSuggestionPageController {
 	@PostMapping("/shift/suggestions")
 	String submit(@RequestParam(required = false) String kind, @RequestParam(required = false) String subject,
 			@RequestParam(required = false) String text, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/suggestions", "shift.suggestions.sent", () -> {
 			StaffSuggestions.StaffSuggestion s = suggestions.submit(Actor.current(), kind, subject, text);
-			redirect.addFlashAttribute("notice", "shift.suggestions.sent");
-			redirect.addFlashAttribute("noticeArg", s.subject());
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/suggestions";
+			return s.subject();
+		});
 	}
 
 	@PostMapping("/shift/suggestions/{id:\\d+}/answer")
 	@PreAuthorize(Roles.MANAGER)
 	String answer(@PathVariable long id, @RequestParam(required = false) String answer, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/suggestions#suggestion-" + id, "shift.suggestions.answered", () -> {
 			StaffSuggestions.StaffSuggestion s = suggestions.answer(Actor.current(), id, answer);
-			redirect.addFlashAttribute("notice", "shift.suggestions.answered");
-			redirect.addFlashAttribute("noticeArg", s.subject());
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/suggestions#suggestion-" + id;
+			return s.subject();
+		});
 	}
 }

@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 
 import org.heatdesk.platform.HeatDeskException;
 import org.heatdesk.platform.InputChecks;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Reading the forms of the lead's records: local times and dates in the company's zone, ids. */
+/**
+ * Reading the forms of the lead's records (local times and dates in the company's zone, ids) and
+ * answering them.
+ */
 final class TeamLogForms {
 
 	private TeamLogForms() {
@@ -59,5 +64,21 @@ final class TeamLogForms {
 		catch (NumberFormatException e) {
 			throw HeatDeskException.badInput("BAD_PARAMETER", field, field);
 		}
+	}
+
+	/**
+	 * Does what a form asks and goes {@code back}: with the notice {@code notice}, its argument what
+	 * {@code action} returned, when it is done; with the refusal, shown above the page, when it is not.
+	 */
+	static String act(RedirectAttributes redirect, String back, String notice, Supplier<Object> action) {
+		try {
+			Object arg = action.get();
+			redirect.addFlashAttribute("notice", notice);
+			redirect.addFlashAttribute("noticeArg", arg);
+		}
+		catch (HeatDeskException e) {
+			redirect.addFlashAttribute("error", e);
+		}
+		return back;
 	}
 }

@@ -133,44 +133,29 @@ class TeamLogPageController {
 	@PreAuthorize(Roles.SUPERVISORS)
 	String raise(@RequestParam(required = false) String teamId, @RequestParam(required = false) String item,
 			@RequestParam(required = false) String description, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/faults", "shift.faults.raised", () -> {
 			EquipmentFaults.EquipmentFault f = faults.raise(Actor.current(), TeamLogForms.id(teamId, "teamId"), item,
 					description);
-			redirect.addFlashAttribute("notice", "shift.faults.raised");
-			redirect.addFlashAttribute("noticeArg", f.id());
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/faults";
+			return f.id();
+		});
 	}
 
 	@PostMapping("/shift/faults/{id:\\d+}/take")
 	@PreAuthorize(Roles.SUPERVISORS_AND_ADMIN)
 	String take(@PathVariable long id, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/faults#fault-" + id, "shift.faults.taken", () -> {
 			faults.take(Actor.current(), id);
-			redirect.addFlashAttribute("notice", "shift.faults.taken");
-			redirect.addFlashAttribute("noticeArg", id);
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/faults#fault-" + id;
+			return id;
+		});
 	}
 
 	@PostMapping("/shift/faults/{id:\\d+}/result")
 	@PreAuthorize(Roles.SUPERVISORS_AND_ADMIN)
 	String resolve(@PathVariable long id, @RequestParam(required = false) String result, RedirectAttributes redirect) {
-		try {
+		return TeamLogForms.act(redirect, "redirect:/shift/faults#fault-" + id, "shift.faults.resolved", () -> {
 			faults.resolve(Actor.current(), id, result);
-			redirect.addFlashAttribute("notice", "shift.faults.resolved");
-			redirect.addFlashAttribute("noticeArg", id);
-		}
-		catch (HeatDeskException e) {
-			redirect.addFlashAttribute("error", e);
-		}
-		return "redirect:/shift/faults#fault-" + id;
+			return id;
+		});
 	}
 
 	private List<FaultRow> rows(StaffView me, List<EquipmentFaults.EquipmentFault> list) {
