@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,23 +81,14 @@ class RollUpJob {
 		ZoneId zone = reports.zone();
 		// the first day not closed yet: the one whose end lies less than the grace period back
 		LocalDate firstOpen = LocalDate.ofInstant(clock.instant().minus(grace), zone);
-		java.util.Map<String, java.util.Set<LocalDate>> missing = new java.util.LinkedHashMap<>();
-		for (FigureDefinition d : reports.definitions()) {
-			missing.put(d.code(), new java.util.HashSet<>(
-					rollUps.missing(d.code(), firstOpen, days, settleDays, clock.instant().minus(refresh))));
-		}
+		List<String> codes = reports.definitions().stream().map(FigureDefinition::code).toList();
 		int rolled = 0;
-		for (LocalDate day = firstOpen.minusDays(1); !day.isBefore(firstOpen.minusDays(days)); day = day.minusDays(1)) {
-			for (var e : missing.entrySet()) {
-				if (!e.getValue().contains(day)) {
-					continue;
-				}
-				if (rolled >= limit) {
-					return rolled;
-				}
-				rollUps.roll(reports.figure(e.getKey()).orElseThrow(), day, reports.start(day), reports.start(day.plusDays(1)));
-				rolled++;
+		for (RollUps.DayFigure m : rollUps.missing(codes, firstOpen, days, settleDays, clock.instant().minus(refresh))) {
+			if (rolled >= limit) {
+				break;
 			}
+			rollUps.roll(reports.figure(m.code()).orElseThrow(), m.day(), reports.start(m.day()), reports.start(m.day().plusDays(1)));
+			rolled++;
 		}
 		return rolled;
 	}

@@ -123,20 +123,25 @@ class RollUps {
 	}
 
 	/**
-	 * The days of the last {@code days} before {@code today} that the figure has to roll, newest first:
-	 * those not rolled yet, and those of the last {@code settle} days rolled before {@code staleBefore}
-	 * (rolled again now and then while late records of them may still come in).
+	 * The day-figures of the last {@code days} before {@code today} to roll, newest day first and the
+	 * figures of a day in the order of {@code codes}: those not rolled yet, and those of the last
+	 * {@code settle} days rolled before {@code staleBefore} (rolled again now and then while late records
+	 * of them may still come in). One statement for all figures.
 	 */
-	List<LocalDate> missing(String code, LocalDate today, int days, int settle, Instant staleBefore) {
+	List<DayFigure> missing(List<String> codes, LocalDate today, int days, int settle, Instant staleBefore) {
 		return primary.sql("""
-				select d::date from generate_series(?::date - ?::int, ?::date - 1, interval '1 day') d
-				where not exists (select 1 from reporting_day_rolled r where r.code = ? and r.day = d::date
+				select c.code, d::date from unnest(cast(? as varchar[])) with ordinality c(code, o)
+				cross join generate_series(?::date - ?::int, ?::date - 1, interval '1 day') d
+				where not exists (select 1 from reporting_day_rolled r where r.code = c.code and r.day = d::date
 				                    and (r.day < ?::date - ?::int or r.rolled_at >= ?))
-				order by d desc""")
-			.params(Date.valueOf(today), days, Date.valueOf(today), code, Date.valueOf(today), settle,
+				order by d desc, c.o""")
+			.params(codes.toArray(String[]::new), Date.valueOf(today), days, Date.valueOf(today), Date.valueOf(today), settle,
 					SqlValues.ts(staleBefore))
-			.query((rs, n) -> rs.getDate(1).toLocalDate())
+			.query((rs, n) -> new DayFigure(rs.getString(1), rs.getDate(2).toLocalDate()))
 			.list();
+	}
+
+	record DayFigure(String code, LocalDate day) {
 	}
 
 	private static int[] histogram(ResultSet rs, int column) throws SQLException {

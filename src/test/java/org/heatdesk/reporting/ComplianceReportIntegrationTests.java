@@ -124,7 +124,8 @@ class ComplianceReportIntegrationTests {
 		jdbc.sql("delete from reporting_day_rolled where day = ?").param(day).update();
 		assertThat(rollUps.rolledDays("tickets.resolved-on-time", Period.day(day))).isEmpty();
 
-		assertThat(job.catchUp(10_000)).isGreaterThanOrEqualTo(0);
+		// (the application's own job may roll some of them meanwhile: what counts is that all are rolled after)
+		job.catchUp(10_000);
 		for (FigureDefinition d : reports.definitions()) {
 			assertThat(rollUps.rolledDays(d.code(), Period.day(day))).as(d.code()).containsExactly(day);
 		}
