@@ -220,7 +220,10 @@ class AppraisalIntegrationTests {
 							"长".repeat(501)))) {
 				assertThat(managerPages.post("/people/appraisals/formula", form).statusCode()).as(form.toString()).isIn(302, 400);
 			}
-			assertThat(managerPages.get("/people/appraisals/formula").statusCode()).isEqualTo(200);
+			HttpResponse<String> page = managerPages.get("/people/appraisals/formula");
+			assertThat(page.statusCode()).isEqualTo(200);
+			// the figures are chosen by their names, not typed as codes
+			assertThat(page.body()).contains("value=\"people.training-hours\">培训时长</option>").doesNotContain("list=\"figure-codes\"");
 			assertThat(formulas.current().version()).isEqualTo(version);
 		}
 		finally {
